@@ -1,0 +1,106 @@
+/**
+ * The background worker: seeds the bundled dataset, answers content scripts and extension pages, and keeps
+ * the content-script registration in step with the enabled sites.
+ */
+import { browser } from 'wxt/browser';
+import type { z } from 'zod';
+import { getDb } from '../db/database';
+import { getAliasIndex, getCardData } from '../db/queries';
+import { parseDataset, seedDataset } from '../db/seed';
+import { onMessage, sendMessage, type ProtocolMap } from '../messaging/protocol';
+import { backgroundSchemas, type BackgroundMessage } from '../messaging/validate';
+import { getMatchOptions } from '../settings/options';
+import { isEnabled, siteForUrl } from '../settings/sites';
+import { injectIntoOpenTabs, syncRegistration, teardownOpenTabs } from './registration';
+import { enabledPatterns, setSite } from './sites-store';
+
+const db = getDb();
+
+/** Seed the dataset that ships with this version of the extension, if it is newer than the installed one. */
+async function seedBundledDataset(): Promise<void> {
+  const response = await fetch(browser.runtime.getURL('/dataset.json' as '/popup.html'));
+  const dataset = parseDataset(await response.json());
+  const applied = await seedDataset(db, dataset);
+  console.info(`[normlens] bundled dataset ${dataset.version} ${applied ? 'installed' : 'already current'}`);
+}
+
+let ready: Promise<void> | undefined;
+
+/** Everything the handlers need before they answer; started once per worker life. */
+function whenReady(): Promise<void> {
+  ready ??= (async () => {
+    if ((await getAliasIndex(db)) === undefined) await seedBundledDataset();
+  })();
+  return ready;
+}
+
+async function onInstalled(): Promise<void> {
+  await seedBundledDataset();
+  for (const pattern of __NORMLENS_TEST_HOSTS__) await setSite(db, pattern, true);
+  await syncRegistration(await enabledPatterns(db));
+  if (__NORMLENS_TEST_HOSTS__.length === 0) {
+    await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  }
+}
+
+type Handler<K extends BackgroundMessage> = (
+  data: z.infer<(typeof backgroundSchemas)[K]>,
+  sender: { tab?: { id?: number; url?: string } },
+) => Promise<ReturnType<ProtocolMap[K]>>;
+
+/** Register a handler whose payload is validated first; invalid messages are logged and dropped. */
+function handle<K extends BackgroundMessage>(type: K, handler: Handler<K>): void {
+  onMessage(type, async (message) => {
+    const parsed = backgroundSchemas[type].safeParse(message.data);
+    if (!parsed.success) {
+      console.warn(`[normlens] dropped invalid ${type} message`, parsed.error.issues[0]?.message);
+      return undefined as never;
+    }
+    await whenReady();
+    return handler(parsed.data as never, message.sender) as never;
+  });
+}
+
+async function siteState(url: string): Promise<ProtocolMap['site:get'] extends (d: never) => infer R ? R : never> {
+  const site = siteForUrl(url);
+  if (!site) return { enabled: false };
+  return { ...site, enabled: isEnabled(url, await enabledPatterns(db)) };
+}
+
+export function startBackground(): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install' || reason === 'update') {
+      ready = onInstalled().catch((e: unknown) => console.error('[normlens] install failed', e));
+    }
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void enabledPatterns(db).then(syncRegistration);
+  });
+
+  handle('page:init', async ({ url }) => {
+    if (!isEnabled(url, await enabledPatterns(db))) return undefined;
+    const index = await getAliasIndex(db);
+    if (!index) return undefined;
+    return { index, options: await getMatchOptions(db) };
+  });
+  handle('card:get', async ({ id }) => getCardData(db, id));
+  handle('site:get', async ({ url }) => siteState(url));
+  handle('site:set', async ({ url, enabled }) => {
+    const site = siteForUrl(url);
+    if (!site) return { enabled: false };
+    if (enabled) {
+      const granted = await browser.permissions.contains({ origins: [site.pattern] });
+      if (!granted) return { ...site, enabled: false };
+    }
+    await setSite(db, site.pattern, enabled);
+    await syncRegistration(await enabledPatterns(db));
+    if (enabled) {
+      await injectIntoOpenTabs(site.pattern);
+    } else {
+      await teardownOpenTabs(site.pattern, (tabId) => sendMessage('page:teardown', undefined, tabId));
+      // Least privilege: give the host permission back (a build-time test host cannot be removed).
+      await browser.permissions.remove({ origins: [site.pattern] }).catch(() => false);
+    }
+    return siteState(url);
+  });
+}

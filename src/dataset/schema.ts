@@ -1,0 +1,262 @@
+/**
+ * The dataset's shape, in one place: the source files under data/ (authored YAML) and the compiled dataset
+ * that ships in the extension and travels in feeds. zod schemas are the single source of truth; the
+ * TypeScript types are inferred from them.
+ */
+import { z } from 'zod';
+import { ALIAS_RULES, ENTITY_KINDS, type EntityKind } from './kinds';
+
+export { ALIAS_RULES, ENTITY_KINDS, type AliasRule, type EntityKind } from './kinds';
+
+/** A calendar date with only the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const partialDate = z.preprocess(
+  // YAML reads a bare year (2013) as a number.
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
+    .refine(isRealPartialDate, 'not a real calendar date'),
+);
+
+/** A full calendar date, YYYY-MM-DD. */
+export const fullDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(isRealPartialDate, 'not a real calendar date');
+
+export function isRealPartialDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number);
+  if (y === undefined || y < 1800 || y > 2100) return false;
+  if (m === undefined) return true;
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d >= 1 && d <= daysInMonth;
+}
+
+const httpsUrl = z.url({ protocol: /^https?$/ });
+
+/** Every fact carries where it can be checked and when that source said so. */
+const sourced = {
+  source: httpsUrl,
+  asOf: fullDate,
+};
+
+export const entityKind = z.enum(ENTITY_KINDS);
+
+export const ENTITY_TYPES = {
+  initiative: [
+    'declaration',
+    'treaty',
+    'protocol',
+    'un-process',
+    'report',
+    'norms',
+    'multistakeholder',
+    'national-strategy',
+    'coalition',
+    'forum',
+    'manual',
+    'framework',
+    'legislation',
+  ],
+  organization: [
+    'agency',
+    'company',
+    'think-tank',
+    'ngo',
+    'international-body',
+    'industry-body',
+    'academic',
+  ],
+  country: ['state', 'observer-state', 'bloc'],
+  person: ['person'],
+} as const satisfies Record<EntityKind, readonly string[]>;
+
+export const aliasRule = z.enum(ALIAS_RULES);
+
+export const alias = z
+  .object({
+    text: z.string().trim().min(2).max(200),
+    lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/).optional(),
+    caseSensitive: z.boolean().optional(),
+    demonym: z.boolean().optional(),
+    rule: aliasRule.optional(),
+  })
+  .strict();
+export type Alias = z.infer<typeof alias>;
+
+export const DATE_TYPES = [
+  'launched',
+  'adopted',
+  'signed',
+  'opened-for-signature',
+  'entered-into-force',
+  'founded',
+  'started',
+  'ended',
+  'published',
+  'born',
+  'un-admission',
+] as const;
+
+export const keyDate = z
+  .object({ type: z.enum(DATE_TYPES), date: partialDate, ...sourced })
+  .strict();
+export type KeyDate = z.infer<typeof keyDate>;
+
+export const MEMBERSHIP_TYPES = ['supports', 'signed', 'ratified', 'party', 'member', 'withdrew'] as const;
+export const RELATION_TYPES = [...MEMBERSHIP_TYPES, 'runs', 'hosts', 'holds-role'] as const;
+export const relationType = z.enum(RELATION_TYPES);
+export type RelationType = z.infer<typeof relationType>;
+
+const entityId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case ascii');
+
+const relationFields = {
+  type: relationType,
+  from: partialDate.optional(),
+  to: partialDate.optional(),
+  note: z.string().max(200).optional(),
+  ...sourced,
+};
+
+/** A relation written in a relations file: both ends explicit. */
+export const sourceRelation = z
+  .object({ subject: entityId, object: entityId, role: z.string().optional(), ...relationFields })
+  .strict();
+
+/** A relation written inside an entity file: the entity is the missing end. */
+export const inlineRelation = z
+  .object({ subject: entityId.optional(), object: entityId.optional(), ...relationFields })
+  .strict()
+  .refine((r) => (r.subject === undefined) !== (r.object === undefined), {
+    message: 'give exactly one of subject or object; the entity itself is the other end',
+  });
+
+export const role = z
+  .object({
+    title: z.string().min(2).max(160),
+    at: entityId.optional(),
+    from: partialDate.optional(),
+    to: partialDate.optional(),
+    ...sourced,
+  })
+  .strict();
+
+const summary = z
+  .string()
+  .trim()
+  .min(10)
+  .refine((s) => countWords(s) <= 60, { message: 'summary is over 60 words' });
+
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+export const sourceEntity = z
+  .object({
+    id: entityId,
+    kind: entityKind,
+    type: z.string(),
+    name: z.string().trim().min(2).max(200),
+    aliases: z.array(alias).default([]),
+    summary,
+    official: httpsUrl.optional(),
+    codes: z.record(z.string(), z.string()).optional(),
+    names: z.record(z.string(), z.string()).optional(),
+    ...sourced,
+    dates: z.array(keyDate).default([]),
+    roles: z.array(role).default([]),
+    relations: z.array(inlineRelation).default([]),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    const allowed: readonly string[] = ENTITY_TYPES[e.kind];
+    if (!allowed.includes(e.type)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['type'],
+        message: `type "${e.type}" is not one of ${allowed.join(', ')} for kind ${e.kind}`,
+      });
+    }
+    if (e.roles.length > 0 && e.kind !== 'person') {
+      ctx.addIssue({ code: 'custom', path: ['roles'], message: 'only people have roles' });
+    }
+  });
+export type SourceEntity = z.infer<typeof sourceEntity>;
+
+export const relationsFile = z.object({ relations: z.array(sourceRelation) }).strict();
+
+export const countsFile = z
+  .object({
+    initiative: entityId,
+    label: z.string().optional(),
+    counts: z.record(z.string(), z.number().int().nonnegative()),
+    total: z.number().int().nonnegative().optional(),
+    ...sourced,
+  })
+  .strict();
+
+// ---------------------------------------------------------------------------------------------------------
+// The compiled dataset: what ships in the extension, what feeds carry and what `--export` writes.
+
+export const datasetVersion = z
+  .string()
+  .regex(/^\d{4}\.\d{1,2}\.\d{1,2}(\.\d+)?$/, 'dataset versions look like 2026.11.27.1');
+
+export const compiledEntity = z
+  .object({
+    id: entityId,
+    kind: entityKind,
+    type: z.string(),
+    name: z.string(),
+    aliases: z.array(alias),
+    summary: z.string(),
+    official: z.string().optional(),
+    codes: z.record(z.string(), z.string()).optional(),
+    names: z.record(z.string(), z.string()).optional(),
+    source: z.string(),
+    asOf: fullDate,
+    dates: z.array(keyDate),
+    counts: z.array(countsFile.omit({ initiative: true })).optional(),
+  })
+  .strict();
+export type Entity = z.infer<typeof compiledEntity>;
+
+export const compiledRelation = z
+  .object({
+    id: z.string(),
+    subject: entityId,
+    type: relationType,
+    object: entityId,
+    role: z.string().optional(),
+    from: partialDate.optional(),
+    to: partialDate.optional(),
+    note: z.string().optional(),
+    source: z.string(),
+    asOf: fullDate,
+  })
+  .strict();
+export type Relation = z.infer<typeof compiledRelation>;
+
+export const dataset = z
+  .object({
+    format: z.literal(1),
+    version: datasetVersion,
+    generatedAt: z.iso.datetime(),
+    entities: z.array(compiledEntity),
+    relations: z.array(compiledRelation),
+  })
+  .strict();
+export type Dataset = z.infer<typeof dataset>;
+
+/** Compare two dataset versions part by part; negative when a is older than b. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

@@ -1,0 +1,49 @@
+/** Read-side queries shared by the background and extension pages. */
+import type { Entity, EntityKind, Relation } from '../dataset/schema';
+import type { MetaRow, NormLensDB } from './database';
+import type { AliasIndexWire } from '../annotate/alias-index';
+
+/** A relation as a card shows it: the other end's name and kind resolved. */
+export interface CardRelation extends Relation {
+  otherId: string;
+  otherName: string;
+  otherKind: EntityKind;
+  /** True when the card's entity is the relation's subject. */
+  outgoing: boolean;
+}
+
+export interface CardData {
+  entity: Entity;
+  relations: CardRelation[];
+  dataset: { version: string; generatedAt: string };
+}
+
+export async function getAliasIndex(db: NormLensDB): Promise<AliasIndexWire | undefined> {
+  const row = (await db.meta.get('aliasIndex')) as MetaRow<'aliasIndex'> | undefined;
+  return row?.value;
+}
+
+export async function getCardData(db: NormLensDB, id: string): Promise<CardData | undefined> {
+  return db.transaction('r', db.entities, db.relations, db.meta, async () => {
+    const entity = await db.entities.get(id);
+    const meta = (await db.meta.get('dataset')) as MetaRow<'dataset'> | undefined;
+    if (!entity || !meta) return undefined;
+    const [out, inc] = await Promise.all([
+      db.relations.where('subject').equals(id).toArray(),
+      db.relations.where('object').equals(id).toArray(),
+    ]);
+    const all = [...out.map((r) => [r, true] as const), ...inc.filter((r) => r.subject !== id).map((r) => [r, false] as const)];
+    const others = await db.entities.bulkGet(all.map(([r, outgoing]) => (outgoing ? r.object : r.subject)));
+    const relations: CardRelation[] = [];
+    all.forEach(([r, outgoing], i) => {
+      const other = others[i];
+      if (!other) return;
+      relations.push({ ...r, otherId: other.id, otherName: other.name, otherKind: other.kind, outgoing });
+    });
+    return { entity, relations, dataset: { version: meta.value.version, generatedAt: meta.value.generatedAt } };
+  });
+}
+
+export async function getAllEntities(db: NormLensDB): Promise<Entity[]> {
+  return db.entities.toArray();
+}

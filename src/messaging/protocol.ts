@@ -1,0 +1,43 @@
+/**
+ * The one message protocol between content scripts, the background and extension pages. Names are
+ * namespaced by owner (`index:`, `card:`, `site:`, `page:`). Every payload that enters the background is
+ * validated (./validate.ts, kept apart so content scripts do not load the schema library); anything else is dropped.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { AliasIndexWire } from '../annotate/alias-index';
+import type { CardData } from '../db/queries';
+import type { MatchOptions } from '../annotate/find-mentions';
+
+export interface SiteState {
+  /** The site's match pattern, or undefined for pages NormLens cannot annotate (chrome://, file://...). */
+  pattern?: string;
+  hostname?: string;
+  enabled: boolean;
+}
+
+export interface PageInit {
+  index: AliasIndexWire;
+  options: MatchOptions;
+}
+
+export interface PageSummary {
+  url: string;
+  entities: { id: string; name: string; kind: string; count: number }[];
+}
+
+export interface ProtocolMap {
+  /** content -> background: what the page needs to start annotating (undefined: not enabled here). */
+  'page:init'(data: { url: string }): PageInit | undefined;
+  /** content -> background: the card for one entity. */
+  'card:get'(data: { id: string }): CardData | undefined;
+  /** popup/options -> background: annotation state of a site. */
+  'site:get'(data: { url: string }): SiteState;
+  /** popup/options/welcome -> background: switch annotation for a site (host permission already asked). */
+  'site:set'(data: { url: string; enabled: boolean }): SiteState;
+  /** background/popup -> content: remove every highlight, listener and observer now. */
+  'page:teardown'(): void;
+  /** popup -> content: what NormLens found on this page. */
+  'page:summary'(): PageSummary;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,64 @@
+/**
+ * Popup search: names, aliases and acronyms, case and diacritics ignored, results as you type.
+ * MiniSearch gives prefix and typo-tolerant matching with ranking; our fold() makes terms comparable.
+ */
+import MiniSearch from 'minisearch';
+import type { Entity } from '../dataset/schema';
+import { fold } from '../text/fold';
+
+export interface SearchHit {
+  id: string;
+  name: string;
+  kind: Entity['kind'];
+  /** The alias that matched when it is not the name, to explain the hit. */
+  matchedAlias?: string;
+}
+
+interface Doc {
+  id: string;
+  name: string;
+  aliases: string;
+  kind: Entity['kind'];
+}
+
+export class EntitySearch {
+  private readonly mini: MiniSearch<Doc>;
+  private readonly byId = new Map<string, Entity>();
+
+  constructor(entities: readonly Entity[]) {
+    this.mini = new MiniSearch<Doc>({
+      fields: ['name', 'aliases'],
+      storeFields: ['name', 'kind'],
+      processTerm: (term) => fold(term) || null,
+      tokenize: (text) => text.split(/[\s\-–—/,;:()"“”«»]+/u).filter(Boolean),
+      searchOptions: {
+        boost: { name: 2 },
+        prefix: true,
+        fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+        combineWith: 'AND',
+      },
+    });
+    this.mini.addAll(
+      entities.map((e) => {
+        this.byId.set(e.id, e);
+        return { id: e.id, name: e.name, aliases: e.aliases.map((a) => a.text).join(' | '), kind: e.kind };
+      }),
+    );
+  }
+
+  search(query: string, limit = 20): SearchHit[] {
+    const q = query.trim();
+    if (!q) return [];
+    const folded = fold(q);
+    return this.mini
+      .search(q)
+      .slice(0, limit)
+      .map((r) => {
+        const e = this.byId.get(String(r.id))!;
+        const matchedAlias = fold(e.name).includes(folded)
+          ? undefined
+          : e.aliases.find((a) => fold(a.text).includes(folded))?.text;
+        return { id: e.id, name: e.name, kind: e.kind, ...(matchedAlias ? { matchedAlias } : {}) };
+      });
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Per-site rules as pure functions of (url, sites): which site a page belongs to, its match pattern,
+ * and whether NormLens is on there.
+ */
+
+export interface Site {
+  pattern: string;
+  hostname: string;
+}
+
+/** The site of a page: scheme + host, as a match pattern. Only http(s) pages can be annotated. */
+export function siteForUrl(raw: string): Site | undefined {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
+  if (!u.hostname) return undefined;
+  return { pattern: `${u.protocol}//${u.hostname}/*`, hostname: u.hostname };
+}
+
+/** Does a match pattern (scheme://host/*, host may start with *.) cover this URL? Ports are ignored. */
+export function patternMatches(pattern: string, raw: string): boolean {
+  const m = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)\/(.*)$/.exec(pattern);
+  if (!m) return false;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return false;
+  }
+  const [, scheme, host, path] = m;
+  if (scheme === '*' ? !['http:', 'https:'].includes(u.protocol) : u.protocol !== `${scheme}:`) return false;
+  if (host !== '*') {
+    if (host!.startsWith('*.')) {
+      const base = host!.slice(2);
+      if (u.hostname !== base && !u.hostname.endsWith(`.${base}`)) return false;
+    } else if (u.hostname !== host) return false;
+  }
+  const re = new RegExp(`^/${path!.split('*').map(escapeRegExp).join('.*')}$`);
+  return re.test(u.pathname);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function isEnabled(raw: string, patterns: readonly string[]): boolean {
+  return patterns.some((p) => patternMatches(p, raw));
+}
+
+/** News sites offered on the welcome page (one click enables them all). */
+export const SUGGESTED_SITES: readonly { label: string; pattern: string }[] = [
+  { label: 'Reuters', pattern: 'https://www.reuters.com/*' },
+  { label: 'The Record', pattern: 'https://therecord.media/*' },
+  { label: 'Politico Europe', pattern: 'https://www.politico.eu/*' },
+  { label: 'Lawfare', pattern: 'https://www.lawfaremedia.org/*' },
+  { label: 'The Guardian', pattern: 'https://www.theguardian.com/*' },
+  { label: 'Le Monde', pattern: 'https://www.lemonde.fr/*' },
+  { label: 'Euractiv', pattern: 'https://www.euractiv.com/*' },
+  { label: 'BBC News', pattern: 'https://www.bbc.com/*' },
+  { label: 'Dark Reading', pattern: 'https://www.darkreading.com/*' },
+  { label: 'CyberScoop', pattern: 'https://cyberscoop.com/*' },
+];

@@ -1,0 +1,225 @@
+/**
+ * Text folding shared by the annotator, the alias index and search: case and diacritics are ignored,
+ * typographic variants (curly apostrophes, non-breaking spaces, soft hyphens, line-break hyphens) are
+ * made plain. Folding keeps a map from every folded code unit back to the raw text, so a match in folded
+ * text can be turned into a DOM range on the original text.
+ */
+
+const SKIP = -1;
+const SPACE = 0x20;
+const APOSTROPHE = 0x27;
+const HYPHEN = 0x2d;
+
+/** Per-code-unit cache for non-ASCII characters: 0 = not computed yet, else folded value + 2 (so SKIP fits). */
+let cache: Int32Array | undefined;
+/** Characters that fold to two code units (ß -> ss, æ -> ae, ...). */
+const EXPANSIONS: Record<number, string> = {
+  0xdf: 'ss',
+  0x1e9e: 'ss',
+  0xe6: 'ae',
+  0xc6: 'ae',
+  0x153: 'oe',
+  0x152: 'oe',
+};
+const SPECIAL: Record<number, number> = {
+  0xf8: 0x6f, // ø
+  0xd8: 0x6f,
+  0x142: 0x6c, // ł
+  0x141: 0x6c,
+  0x111: 0x64, // đ
+  0x110: 0x64,
+  0x131: 0x69, // dotless ı
+  0x130: 0x69, // İ
+  0xad: SKIP, // soft hyphen
+  0x200b: SKIP, // zero-width space, joiners, word joiner, BOM
+  0x200c: SKIP,
+  0x200d: SKIP,
+  0x2060: SKIP,
+  0xfeff: SKIP,
+  0x2018: APOSTROPHE,
+  0x2019: APOSTROPHE,
+  0x02bc: APOSTROPHE,
+  0x2032: APOSTROPHE,
+  0x2010: HYPHEN,
+  0x2011: HYPHEN,
+};
+
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0x0c ||
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+function foldNonAscii(c: number): number {
+  cache ??= new Int32Array(0x10000);
+  const hit = cache[c]!;
+  if (hit !== 0) return hit - 2;
+  let out: number;
+  const special = SPECIAL[c];
+  if (special !== undefined) out = special;
+  else if (isSpaceCode(c)) out = SPACE;
+  else if (c >= 0x300 && c <= 0x36f) out = SKIP; // combining diacritical marks
+  else if (c >= 0xd800 && c <= 0xdfff) out = c; // surrogate halves pass through
+  else {
+    const base = String.fromCharCode(c).normalize('NFD').toLowerCase();
+    out = base.length > 0 ? base.charCodeAt(0) : c;
+    // Lowercasing can change length; only accept a single-unit result.
+    if (String.fromCharCode(out).length !== 1) out = c;
+  }
+  cache[c] = out + 2;
+  return out;
+}
+
+/** Fold one code unit that is not part of an expansion. Returns -1 for characters that vanish. */
+export function foldCode(c: number): number {
+  if (c < 0x80) {
+    if (c >= 0x41 && c <= 0x5a) return c + 32;
+    if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c) return SPACE;
+    return c;
+  }
+  return foldNonAscii(c);
+}
+
+/** Growable output of a folding pass: folded code units and, for each, the raw index it came from. */
+export class FoldBuffer {
+  codes: Uint16Array;
+  origin: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.codes = new Uint16Array(capacity);
+    this.origin = new Int32Array(capacity);
+  }
+
+  reset(): void {
+    this.length = 0;
+  }
+
+  private grow(min: number): void {
+    let size = this.codes.length * 2;
+    while (size < min) size *= 2;
+    const codes = new Uint16Array(size);
+    codes.set(this.codes.subarray(0, this.length));
+    const origin = new Int32Array(size);
+    origin.set(this.origin.subarray(0, this.length));
+    this.codes = codes;
+    this.origin = origin;
+  }
+
+  push(code: number, rawIndex: number): void {
+    if (this.length >= this.codes.length) this.grow(this.length + 1);
+    this.codes[this.length] = code;
+    this.origin[this.length] = rawIndex;
+    this.length++;
+  }
+
+  /** The last folded code unit, or a space at the start (so a block starts on a word boundary). */
+  last(): number {
+    return this.length > 0 ? this.codes[this.length - 1]! : SPACE;
+  }
+
+  /**
+   * Append raw text that starts at `rawStart` in the block's raw coordinates. Whitespace runs collapse
+   * to one space, and a hyphen at a line break inside a word ("cyber-\nsecurity") disappears.
+   */
+  append(text: string, rawStart: number): void {
+    const n = text.length;
+    if (this.length + n * 2 > this.codes.length) this.grow(this.length + n * 2);
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const expansion = c >= 0x80 ? EXPANSIONS[c] : undefined;
+      if (expansion !== undefined) {
+        for (let k = 0; k < expansion.length; k++) this.push(expansion.charCodeAt(k), rawStart + i);
+        continue;
+      }
+      const f = foldCode(c);
+      if (f === SKIP) continue;
+      if (f === SPACE) {
+        if (this.last() === SPACE) continue;
+        if (this.last() === HYPHEN && this.length >= 2 && isWordCode(this.codes[this.length - 2]!)) {
+          // A hyphen followed by a line break between letters joins the word back together.
+          const j = skipSpaces(text, i);
+          if (hasNewline(text, i, j) && j < n && isWordCode(foldCode(text.charCodeAt(j)))) {
+            this.length--;
+            i = j - 1;
+            continue;
+          }
+        }
+      }
+      this.push(f, rawStart + i);
+    }
+  }
+
+  toString(): string {
+    let s = '';
+    for (let i = 0; i < this.length; i += 4096) {
+      s += String.fromCharCode(...this.codes.subarray(i, Math.min(this.length, i + 4096)));
+    }
+    return s;
+  }
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+let wordTable: Uint8Array | undefined;
+
+/** True when the (folded) code unit is part of a word: letters and digits of any script. */
+export function isWordCode(c: number): boolean {
+  if (c < 0x80) {
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  }
+  wordTable ??= new Uint8Array(0x10000);
+  const hit = wordTable[c]!;
+  if (hit !== 0) return hit === 2;
+  const word = c >= 0xd800 && c <= 0xdfff ? true : LETTER_OR_DIGIT.test(String.fromCharCode(c));
+  wordTable[c] = word ? 2 : 1;
+  return word;
+}
+
+/**
+ * Scripts written without spaces between words: a match there needs no word boundary.
+ * Han, Hiragana, Katakana, Hangul syllables, Thai.
+ */
+export function isUnspacedScript(c: number): boolean {
+  return (
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0x0e00 && c <= 0x0e7f) ||
+    (c >= 0xf900 && c <= 0xfaff)
+  );
+}
+
+const shared = new FoldBuffer(256);
+
+/** Fold a whole string (aliases, search queries). */
+export function fold(text: string): string {
+  shared.reset();
+  shared.append(text, 0);
+  let s = shared.toString();
+  if (s.startsWith(' ')) s = s.slice(1);
+  if (s.endsWith(' ')) s = s.slice(0, -1);
+  return s;
+}

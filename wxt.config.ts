@@ -1,0 +1,50 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import { loadAndCompile } from './src/dataset/load-sources';
+
+/**
+ * NORMLENS_TEST_HOSTS (comma-separated match patterns) is for automated tests only: those hosts become
+ * granted host permissions with annotation switched on, so tests run without a permission prompt.
+ * The default build asks for no site access at all.
+ */
+const testHosts = (process.env.NORMLENS_TEST_HOSTS ?? '')
+  .split(',')
+  .map((h) => h.trim())
+  .filter(Boolean);
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'NormLens',
+    description:
+      'Explains the initiatives, countries, people and organisations named in cyber-policy news, with sources.',
+    permissions: ['scripting', 'activeTab', 'alarms'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(testHosts.length > 0 ? { host_permissions: testHosts } : {}),
+    action: { default_title: 'NormLens' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'normlens@normlens.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+    define: { __NORMLENS_TEST_HOSTS__: JSON.stringify(testHosts) },
+  }),
+  hooks: {
+    // The dataset is compiled from data/ on every build and ships as a static file the background seeds from.
+    'build:publicAssets': (_wxt, assets) => {
+      const { dataset, errors } = loadAndCompile(resolve(import.meta.dirname, 'data'));
+      if (errors.length > 0) throw new Error(`dataset errors:\n${errors.join('\n')}`);
+      assets.push({ relativeDest: 'dataset.json', contents: JSON.stringify(dataset) });
+    },
+  },
+});
