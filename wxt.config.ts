@@ -14,6 +14,8 @@ const testHosts = (process.env.NORMLENS_TEST_HOSTS ?? '')
   .filter(Boolean);
 
 export default defineConfig({
+  // Test builds (see below) go to their own folder so they never mix with a real build.
+  outDir: testHosts.length > 0 ? '.output/test' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'NormLens',

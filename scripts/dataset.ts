@@ -9,7 +9,11 @@ import { loadAndCompile } from '../src/dataset/load-sources';
 import { datasetStats, formatStats } from '../src/dataset/stats';
 
 const { values } = parseArgs({
-  options: { stats: { type: 'boolean' }, export: { type: 'string' }, data: { type: 'string', default: 'data' } },
+  options: {
+    stats: { type: 'boolean' },
+    export: { type: 'string' },
+    data: { type: 'string', default: 'data' },
+  },
 });
 
 const { dataset, errors } = loadAndCompile(resolve(values.data ?? 'data'));

@@ -93,7 +93,8 @@ export class Annotator {
   clear(): void {
     for (const [kind, highlight] of this.highlights) {
       highlight.clear();
-      if (CSS.highlights.get(HIGHLIGHT_NAMES[kind]) === highlight) CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
+      if (CSS.highlights.get(HIGHLIGHT_NAMES[kind]) === highlight)
+        CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
     }
     this.highlights.clear();
     this.mentions.length = 0;
@@ -124,12 +125,18 @@ export class Annotator {
 }
 
 /** The mention under a point, if any: caret position first, then the mention's own rectangles. */
-export function mentionAt(annotator: Annotator, doc: Document, x: number, y: number): PageMention | undefined {
+export function mentionAt(
+  annotator: Annotator,
+  doc: Document,
+  x: number,
+  y: number,
+): PageMention | undefined {
   let node: Node | null = null;
   let offset = 0;
   if ('caretPositionFromPoint' in doc) {
-    const pos = (doc as Document & { caretPositionFromPoint(x: number, y: number): CaretPosition | null })
-      .caretPositionFromPoint(x, y);
+    const pos = (
+      doc as Document & { caretPositionFromPoint(x: number, y: number): CaretPosition | null }
+    ).caretPositionFromPoint(x, y);
     node = pos?.offsetNode ?? null;
     offset = pos?.offset ?? 0;
   } else {
@@ -141,7 +148,8 @@ export function mentionAt(annotator: Annotator, doc: Document, x: number, y: num
   const candidates = annotator.byNode.get(node as Text);
   if (!candidates) return undefined;
   for (const m of candidates) {
-    if (!m.range.isPointInRange(node, offset) && !m.range.isPointInRange(node, Math.max(0, offset - 1))) continue;
+    if (!m.range.isPointInRange(node, offset) && !m.range.isPointInRange(node, Math.max(0, offset - 1)))
+      continue;
     for (const rect of m.range.getClientRects()) {
       if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return m;
     }

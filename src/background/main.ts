@@ -61,7 +61,9 @@ function handle<K extends BackgroundMessage>(type: K, handler: Handler<K>): void
   });
 }
 
-async function siteState(url: string): Promise<ProtocolMap['site:get'] extends (d: never) => infer R ? R : never> {
+async function siteState(
+  url: string,
+): Promise<ProtocolMap['site:get'] extends (d: never) => infer R ? R : never> {
   const site = siteForUrl(url);
   if (!site) return { enabled: false };
   return { ...site, enabled: isEnabled(url, await enabledPatterns(db)) };

@@ -43,6 +43,9 @@ export async function injectIntoOpenTabs(pattern: string): Promise<void> {
 }
 
 /** Ask every tab open on a site to remove NormLens from the page now. */
-export async function teardownOpenTabs(pattern: string, send: (tabId: number) => Promise<void>): Promise<void> {
+export async function teardownOpenTabs(
+  pattern: string,
+  send: (tabId: number) => Promise<void>,
+): Promise<void> {
   await Promise.all((await tabsOn(pattern)).map((tab) => send(tab.id).catch(() => undefined)));
 }

@@ -6,7 +6,12 @@ export async function enabledPatterns(db: NormLensDB): Promise<string[]> {
   return (await db.sites.toArray()).map((s) => s.pattern);
 }
 
-export async function setSite(db: NormLensDB, pattern: string, enabled: boolean, now = new Date()): Promise<void> {
+export async function setSite(
+  db: NormLensDB,
+  pattern: string,
+  enabled: boolean,
+  now = new Date(),
+): Promise<void> {
   if (enabled) {
     const hostname = siteForUrl(pattern.replace(/\*$/, ''))?.hostname ?? pattern;
     await db.sites.put({ pattern, hostname, addedAt: now.toISOString() });

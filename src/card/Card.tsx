@@ -26,8 +26,14 @@ const GROUP_ORDER: { title: string; test: (r: CardRelation) => boolean }[] = [
   { title: 'People', test: (r) => r.type === 'holds-role' && !r.outgoing },
   { title: 'Runs / hosts', test: (r) => (r.type === 'runs' || r.type === 'hosts') && r.outgoing },
   { title: 'Run by', test: (r) => (r.type === 'runs' || r.type === 'hosts') && !r.outgoing },
-  { title: 'Joined', test: (r) => r.type !== 'holds-role' && r.type !== 'runs' && r.type !== 'hosts' && r.outgoing },
-  { title: 'Members', test: (r) => r.type !== 'holds-role' && r.type !== 'runs' && r.type !== 'hosts' && !r.outgoing },
+  {
+    title: 'Joined',
+    test: (r) => r.type !== 'holds-role' && r.type !== 'runs' && r.type !== 'hosts' && r.outgoing,
+  },
+  {
+    title: 'Members',
+    test: (r) => r.type !== 'holds-role' && r.type !== 'runs' && r.type !== 'hosts' && !r.outgoing,
+  },
 ];
 
 const MAX_ROWS = 8;

@@ -62,7 +62,9 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   const flush = (): void => {
     timer = undefined;
     if (document.hidden) return; // resumed on visibilitychange
-    const roots = [...pending].filter((n) => n.isConnected && ![...pending].some((o) => o !== n && o.contains(n)));
+    const roots = [...pending].filter(
+      (n) => n.isConnected && ![...pending].some((o) => o !== n && o.contains(n)),
+    );
     pending.clear();
     if (roots.length === 0) return;
     annotator.forget(roots);

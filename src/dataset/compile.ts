@@ -33,7 +33,15 @@ export interface CompileResult {
 }
 
 /** Dates an initiative can be said to exist from. */
-const EXISTENCE_DATES = new Set(['launched', 'adopted', 'opened-for-signature', 'signed', 'founded', 'started', 'published']);
+const EXISTENCE_DATES = new Set([
+  'launched',
+  'adopted',
+  'opened-for-signature',
+  'signed',
+  'founded',
+  'started',
+  'published',
+]);
 
 /** a < b for dates of any precision, compared on the precision both have. */
 export function isBefore(a: string, b: string): boolean {
@@ -72,7 +80,9 @@ export function compile(input: CompileInput): CompileResult {
       );
     }
     for (const r of inline) {
-      relations.push(withoutUndefined({ id: '', ...r, subject: r.subject ?? e.id, object: r.object ?? e.id }));
+      relations.push(
+        withoutUndefined({ id: '', ...r, subject: r.subject ?? e.id, object: r.object ?? e.id }),
+      );
       where.set(`relation:${relations.length - 1}`, file);
     }
   }
@@ -106,12 +116,18 @@ export function compile(input: CompileInput): CompileResult {
     for (const end of [r.subject, r.object]) {
       if (!byId.has(end)) errors.push(`${file}: relation ${r.type} refers to unknown entity "${end}"`);
     }
-    if (r.from && r.to && isBefore(r.to, r.from)) errors.push(`${file}: relation ${r.id} ends before it starts`);
+    if (r.from && r.to && isBefore(r.to, r.from))
+      errors.push(`${file}: relation ${r.id} ends before it starts`);
     if ((MEMBERSHIP_TYPES as readonly string[]).includes(r.type) && r.from) {
       const initiative = byId.get(r.object);
-      const born = initiative?.dates.filter((d) => EXISTENCE_DATES.has(d.type)).map((d) => d.date).sort()[0];
+      const born = initiative?.dates
+        .filter((d) => EXISTENCE_DATES.has(d.type))
+        .map((d) => d.date)
+        .sort()[0];
       if (born && isBefore(r.from, born)) {
-        errors.push(`${file}: ${r.subject} ${r.type} ${r.object} from ${r.from}, before it existed (${born})`);
+        errors.push(
+          `${file}: ${r.subject} ${r.type} ${r.object} from ${r.from}, before it existed (${born})`,
+        );
       }
     }
   });

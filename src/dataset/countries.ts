@@ -143,7 +143,9 @@ function dropSharedAliases(countries: SourceEntity[]): SourceEntity[] {
     }
   }
   for (const c of countries) {
-    c.aliases = c.aliases.filter((a) => (owners.get(fold(a.text))?.size ?? 0) <= 1 || a.caseSensitive === true);
+    c.aliases = c.aliases.filter(
+      (a) => (owners.get(fold(a.text))?.size ?? 0) <= 1 || a.caseSensitive === true,
+    );
   }
   return countries;
 }

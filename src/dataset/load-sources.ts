@@ -60,8 +60,10 @@ export function loadAndCompile(dataDir: string, generatedAt = new Date().toISOSt
         continue;
       }
       const expectedName = `${parsed.data.id}.yaml`;
-      if (!file.endsWith(`/${expectedName}`)) errors.push(`${rel(file)}: file name should be ${expectedName}`);
-      if (parsed.data.kind !== kind) errors.push(`${rel(file)}: kind ${parsed.data.kind} in the ${folder}/ folder`);
+      if (!file.endsWith(`/${expectedName}`))
+        errors.push(`${rel(file)}: file name should be ${expectedName}`);
+      if (parsed.data.kind !== kind)
+        errors.push(`${rel(file)}: kind ${parsed.data.kind} in the ${folder}/ folder`);
       entities.push({ file: rel(file), value: parsed.data });
     }
   }
@@ -69,7 +71,8 @@ export function loadAndCompile(dataDir: string, generatedAt = new Date().toISOSt
   // Countries: generated from the package, refined by data/countries/.
   const overrides: Record<string, CountryOverride> = {};
   for (const file of yamlFiles(join(dataDir, 'countries'))) {
-    const raw = readYaml(file) as { overrides?: Record<string, CountryOverride>; entity?: unknown } | undefined;
+    const raw = readYaml(file) as
+      { overrides?: Record<string, CountryOverride>; entity?: unknown } | undefined;
     if (!raw) continue;
     Object.assign(overrides, raw.overrides ?? {});
     if (raw.entity) {

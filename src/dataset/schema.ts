@@ -60,15 +60,7 @@ export const ENTITY_TYPES = {
     'framework',
     'legislation',
   ],
-  organization: [
-    'agency',
-    'company',
-    'think-tank',
-    'ngo',
-    'international-body',
-    'industry-body',
-    'academic',
-  ],
+  organization: ['agency', 'company', 'think-tank', 'ngo', 'international-body', 'industry-body', 'academic'],
   country: ['state', 'observer-state', 'bloc'],
   person: ['person'],
 } as const satisfies Record<EntityKind, readonly string[]>;
@@ -78,7 +70,10 @@ export const aliasRule = z.enum(ALIAS_RULES);
 export const alias = z
   .object({
     text: z.string().trim().min(2).max(200),
-    lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/).optional(),
+    lang: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)
+      .optional(),
     caseSensitive: z.boolean().optional(),
     demonym: z.boolean().optional(),
     rule: aliasRule.optional(),
@@ -100,9 +95,7 @@ export const DATE_TYPES = [
   'un-admission',
 ] as const;
 
-export const keyDate = z
-  .object({ type: z.enum(DATE_TYPES), date: partialDate, ...sourced })
-  .strict();
+export const keyDate = z.object({ type: z.enum(DATE_TYPES), date: partialDate, ...sourced }).strict();
 export type KeyDate = z.infer<typeof keyDate>;
 
 export const MEMBERSHIP_TYPES = ['supports', 'signed', 'ratified', 'party', 'member', 'withdrew'] as const;

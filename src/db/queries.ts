@@ -32,7 +32,10 @@ export async function getCardData(db: NormLensDB, id: string): Promise<CardData 
       db.relations.where('subject').equals(id).toArray(),
       db.relations.where('object').equals(id).toArray(),
     ]);
-    const all = [...out.map((r) => [r, true] as const), ...inc.filter((r) => r.subject !== id).map((r) => [r, false] as const)];
+    const all = [
+      ...out.map((r) => [r, true] as const),
+      ...inc.filter((r) => r.subject !== id).map((r) => [r, false] as const),
+    ];
     const others = await db.entities.bulkGet(all.map(([r, outgoing]) => (outgoing ? r.object : r.subject)));
     const relations: CardRelation[] = [];
     all.forEach(([r, outgoing], i) => {
@@ -40,7 +43,11 @@ export async function getCardData(db: NormLensDB, id: string): Promise<CardData 
       if (!other) return;
       relations.push({ ...r, otherId: other.id, otherName: other.name, otherKind: other.kind, outgoing });
     });
-    return { entity, relations, dataset: { version: meta.value.version, generatedAt: meta.value.generatedAt } };
+    return {
+      entity,
+      relations,
+      dataset: { version: meta.value.version, generatedAt: meta.value.generatedAt },
+    };
   });
 }
 

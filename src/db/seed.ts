@@ -37,7 +37,11 @@ export async function seedDataset(db: NormLensDB, incoming: Dataset, now = new D
     await db.meta.bulkPut([
       {
         key: 'dataset',
-        value: { version: incoming.version, generatedAt: incoming.generatedAt, installedAt: now.toISOString() },
+        value: {
+          version: incoming.version,
+          generatedAt: incoming.generatedAt,
+          installedAt: now.toISOString(),
+        },
       },
       { key: 'aliasIndex', value: index },
     ]);

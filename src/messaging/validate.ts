@@ -13,4 +13,3 @@ export const backgroundSchemas = {
 } satisfies Partial<Record<keyof ProtocolMap, z.ZodType>>;
 
 export type BackgroundMessage = keyof typeof backgroundSchemas;
-

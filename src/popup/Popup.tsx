@@ -26,7 +26,7 @@ export function Popup() {
   const [card, setCard] = useState<CardData>();
   const [tab, setTab] = useState<{ id: number; url: string }>();
   const [site, setSite] = useState<SiteState>();
-  const [summary, setSummary] = useState<PageSummary>();
+  const [summary, setSummary] = useState<PageSummary | null>(); // undefined: loading, null: none
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -35,7 +35,7 @@ export function Popup() {
       setTab(t);
       if (!t) return;
       setSite(await sendMessage('site:get', { url: t.url }));
-      setSummary(await sendMessage('page:summary', undefined, t.id).catch(() => undefined));
+      setSummary(await sendMessage('page:summary', undefined, t.id).catch(() => null));
     });
   }, []);
 
@@ -56,12 +56,17 @@ export function Popup() {
     }
     const next = await sendMessage('site:set', { url: tab.url, enabled });
     setSite(next);
-    setSummary(enabled ? await sendMessage('page:summary', undefined, tab.id).catch(() => undefined) : undefined);
+    setSummary(enabled ? await sendMessage('page:summary', undefined, tab.id).catch(() => null) : null);
   }
 
   const row = (id: string, label: string, kind: keyof typeof KIND_LABEL, extra?: string) => (
     <li key={id}>
-      <button type="button" class={`nl-row nl-${kind}`} aria-expanded={openId === id} onClick={() => setOpenId(openId === id ? undefined : id)}>
+      <button
+        type="button"
+        class={`nl-row nl-${kind}`}
+        aria-expanded={openId === id}
+        onClick={() => setOpenId(openId === id ? undefined : id)}
+      >
         <span class="nl-row-name">{label}</span>
         <span class="nl-row-kind">{KIND_LABEL[kind]}</span>
         {extra && <span class="nl-row-extra">{extra}</span>}
@@ -84,7 +89,9 @@ export function Popup() {
       </label>
       {query && (
         <section aria-label="Search results">
-          {hits.length === 0 ? <p class="nl-empty">Nothing found for “{query}”.</p> : (
+          {hits.length === 0 ? (
+            <p class="nl-empty">Nothing found for “{query}”.</p>
+          ) : (
             <ul class="nl-results">{hits.map((h) => row(h.id, h.name, h.kind, h.matchedAlias))}</ul>
           )}
         </section>
@@ -94,24 +101,41 @@ export function Popup() {
           <h2>On this page</h2>
           {summary && summary.entities.length > 0 ? (
             <ul class="nl-results">
-              {summary.entities.map((e) => row(e.id, e.name, e.kind as keyof typeof KIND_LABEL, `×${e.count}`))}
+              {summary.entities.map((e) =>
+                row(e.id, e.name, e.kind as keyof typeof KIND_LABEL, `×${e.count}`),
+              )}
             </ul>
+          ) : summary === undefined && site.enabled ? (
+            <p class="nl-empty">Reading the page…</p>
           ) : (
-            <p class="nl-empty">{site.enabled ? 'No names found on this page.' : 'NormLens is off for this site.'}</p>
+            <p class="nl-empty">
+              {site.enabled ? 'No names found on this page.' : 'NormLens is off for this site.'}
+            </p>
           )}
         </section>
       )}
       <footer class="nl-popup-footer">
         {site?.pattern ? (
           <label class="nl-switch">
-            <input type="checkbox" role="switch" checked={site.enabled} onChange={(e) => void toggle((e.target as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              role="switch"
+              checked={site.enabled}
+              onChange={(e) => void toggle((e.target as HTMLInputElement).checked)}
+            />
             Annotate on {site.hostname}
           </label>
         ) : (
           <span class="nl-empty">NormLens cannot annotate this page.</span>
         )}
-        {error && <p class="nl-error" role="alert">{error}</p>}
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">Options</a>
+        {error && (
+          <p class="nl-error" role="alert">
+            {error}
+          </p>
+        )}
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
+          Options
+        </a>
       </footer>
     </main>
   );

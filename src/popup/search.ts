@@ -50,15 +50,22 @@ export class EntitySearch {
     const q = query.trim();
     if (!q) return [];
     const folded = fold(q);
-    return this.mini
-      .search(q)
-      .slice(0, limit)
-      .map((r) => {
-        const e = this.byId.get(String(r.id))!;
-        const matchedAlias = fold(e.name).includes(folded)
-          ? undefined
-          : e.aliases.find((a) => fold(a.text).includes(folded))?.text;
-        return { id: e.id, name: e.name, kind: e.kind, ...(matchedAlias ? { matchedAlias } : {}) };
-      });
+    // An exact name or alias ("GCSC", "Appel de Paris") outranks entities that merely contain the words.
+    const exact = (id: string): boolean => {
+      const e = this.byId.get(id)!;
+      return fold(e.name) === folded || e.aliases.some((a) => fold(a.text) === folded);
+    };
+    const results = this.mini.search(q);
+    const ranked = [
+      ...results.filter((r) => exact(String(r.id))),
+      ...results.filter((r) => !exact(String(r.id))),
+    ];
+    return ranked.slice(0, limit).map((r) => {
+      const e = this.byId.get(String(r.id))!;
+      const matchedAlias = fold(e.name).includes(folded)
+        ? undefined
+        : e.aliases.find((a) => fold(a.text).includes(folded))?.text;
+      return { id: e.id, name: e.name, kind: e.kind, ...(matchedAlias ? { matchedAlias } : {}) };
+    });
   }
 }

@@ -67,8 +67,10 @@ function foldNonAscii(c: number): number {
   const special = SPECIAL[c];
   if (special !== undefined) out = special;
   else if (isSpaceCode(c)) out = SPACE;
-  else if (c >= 0x300 && c <= 0x36f) out = SKIP; // combining diacritical marks
-  else if (c >= 0xd800 && c <= 0xdfff) out = c; // surrogate halves pass through
+  else if (c >= 0x300 && c <= 0x36f)
+    out = SKIP; // combining diacritical marks
+  else if (c >= 0xd800 && c <= 0xdfff)
+    out = c; // surrogate halves pass through
   else {
     const base = String.fromCharCode(c).normalize('NFD').toLowerCase();
     out = base.length > 0 ? base.charCodeAt(0) : c;

@@ -15,7 +15,8 @@ export function Welcome() {
       setStatus('No sites were switched on: the browser did not grant access.');
       return;
     }
-    for (const pattern of origins) await sendMessage('site:set', { url: pattern.replace(/\*$/, ''), enabled: true });
+    for (const pattern of origins)
+      await sendMessage('site:set', { url: pattern.replace(/\*$/, ''), enabled: true });
     setStatus(`NormLens is on for ${origins.length} site${origins.length === 1 ? '' : 's'}.`);
   }
 
@@ -23,9 +24,9 @@ export function Welcome() {
     <main class="nl-page">
       <h1>Welcome to NormLens</h1>
       <p>
-        NormLens underlines the initiatives, countries, people and organisations named in cyber-policy news and
-        explains them on hover, with sources and dates. It only reads the sites you switch on, and it changes
-        nothing on the page.
+        NormLens underlines the initiatives, countries, people and organisations named in cyber-policy news
+        and explains them on hover, with sources and dates. It only reads the sites you switch on, and it
+        changes nothing on the page.
       </p>
       <h2>Switch it on for these news sites</h2>
       <ul>

@@ -1,0 +1,220 @@
+/**
+ * The product slice end to end, in Debian's Chromium with the built test extension (annotation on for
+ * 127.0.0.1 without a prompt): highlights per kind, the hover card, popup search, the per-site switch, and
+ * an untouched page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  ROOT,
+  bodyMarkup,
+  highlightTexts,
+  launch,
+  pointOf,
+  serveFolder,
+  waitForReady,
+  type ExtensionBrowser,
+  type StaticServer,
+} from './harness';
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+let articleUrl: string;
+
+beforeAll(async () => {
+  server = await serveFolder(`${ROOT}/tests/fixtures/site`);
+  articleUrl = `${server.url}/article.html`;
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openArticle(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(articleUrl);
+  await waitForReady(page);
+  return page;
+}
+
+async function cardName(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () => document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-name')?.textContent ?? null,
+  );
+}
+
+async function openPopupFor(page: Page): Promise<Page> {
+  const tabId = await browser.worker.evaluate(
+    async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id,
+    page.url(),
+  );
+  expect(tabId).toBeTypeOf('number');
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+describe('annotation', () => {
+  it('(a) highlights mentions of each kind, and nothing in forms, editors or code', async () => {
+    const page = await openArticle();
+    const h = await highlightTexts(page);
+    expect(h['normlens-initiative']).toEqual(
+      expect.arrayContaining(['Paris Call', 'Cybersecurity Tech Accord', 'Budapest Convention']),
+    );
+    // Across an inline element boundary: <a>Paris Call</a> for Trust and Security in Cyberspace
+    expect(
+      h['normlens-initiative']!.some(
+        (t) => t.replace(/\s+/g, ' ') === 'Paris Call for Trust and Security in Cyberspace',
+      ),
+    ).toBe(true);
+    expect(h['normlens-country']).toEqual(expect.arrayContaining(['France', 'Germany']));
+    expect(h['normlens-person']).toEqual(expect.arrayContaining(['Emmanuel Macron', 'Macron', 'Brad Smith']));
+    expect(h['normlens-organization']).toEqual(expect.arrayContaining(['Microsoft', 'Council of Europe']));
+
+    const insideForbidden = await page.evaluate(() => {
+      const bad: string[] = [];
+      for (const [, h] of CSS.highlights) {
+        for (const r of h as unknown as Set<Range>) {
+          const el = (r.startContainer.parentElement ?? null) as Element | null;
+          if (el?.closest('textarea, input, pre, code, [contenteditable="true"]')) bad.push(r.toString());
+        }
+      }
+      return bad;
+    });
+    expect(insideForbidden).toEqual([]);
+    const measures = await page.evaluate(() => performance.getEntriesByName('normlens:annotate').length);
+    expect(measures).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('(b) hovering a mention shows its card, which stays inside the viewport and closes on Esc', async () => {
+    const page = await openArticle();
+    const p = await pointOf(page, '#p2', 'Emmanuel Macron');
+    await page.mouse.move(p.x, p.y);
+    await page.waitForFunction(
+      () => !!document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card'),
+    );
+    expect(await cardName(page)).toBe('Emmanuel Macron');
+    const box = await page.evaluate(() => {
+      const r = document
+        .querySelector('normlens-ui')!
+        .shadowRoot!.querySelector('.nl-card')!
+        .getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, w: innerWidth, h: innerHeight };
+    });
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(box.w);
+    expect(box.bottom).toBeLessThanOrEqual(box.h);
+    // The card shows sourced facts: at least one link to a source.
+    const links = await page.evaluate(
+      () => document.querySelector('normlens-ui')!.shadowRoot!.querySelectorAll('.nl-source a').length,
+    );
+    expect(links).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(
+      () => !document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card'),
+    );
+
+    // Another kind: a country card.
+    const f = await pointOf(page, '#p1', 'Germany');
+    await page.mouse.move(f.x, f.y);
+    await page.waitForFunction(
+      () => !!document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card'),
+    );
+    expect(await cardName(page)).toBe('Germany');
+    // Moving away closes it.
+    await page.mouse.move(5, 790);
+    await page.waitForFunction(
+      () => !document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card'),
+    );
+    await page.close();
+  });
+
+  it('(e) leaves the body markup exactly as it was (outside <normlens-ui>)', async () => {
+    const page = await openArticle();
+    // Hover once so the UI element exists too.
+    const p = await pointOf(page, '#p2', 'Brad Smith');
+    await page.mouse.move(p.x, p.y);
+    await page.waitForFunction(
+      () => !!document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card'),
+    );
+    const withNormLens = await bodyMarkup(page);
+    await page.close();
+
+    const plain = await launch(null);
+    try {
+      const bare = await plain.context.newPage();
+      await bare.goto(articleUrl);
+      expect(withNormLens).toBe(await bodyMarkup(bare));
+    } finally {
+      await plain.close();
+    }
+  });
+});
+
+describe('popup', () => {
+  it('(c) finds an entity by name, alias and acronym, case and diacritics ignored', async () => {
+    const page = await openArticle();
+    const popup = await openPopupFor(page);
+    const search = popup.getByRole('searchbox');
+    const firstResult = async (q: string): Promise<string> => {
+      await search.fill(q);
+      return (await popup.locator('.nl-results .nl-row-name').first().textContent()) ?? '';
+    };
+    expect(await firstResult('Global Commission on the Stability')).toBe(
+      'Global Commission on the Stability of Cyberspace',
+    );
+    expect(await firstResult('appel de paris')).toBe('Paris Call for Trust and Security in Cyberspace');
+    expect(await firstResult('gcsc')).toBe('Global Commission on the Stability of Cyberspace');
+    expect(await firstResult('cote d ivoire')).toBe('Ivory Coast'); // via its alias Côte d'Ivoire
+    // A result opens the same card as on the page.
+    await search.fill('Emmanuel Macron');
+    await popup.locator('.nl-results .nl-row').first().click();
+    await expect.poll(() => popup.locator('.nl-card .nl-name').textContent()).toBe('Emmanuel Macron');
+    await popup.close();
+    await page.close();
+  });
+
+  it('lists the entities found on the current tab with counts', async () => {
+    const page = await openArticle();
+    const popup = await openPopupFor(page);
+    await popup.locator('.nl-results .nl-row').first().waitFor();
+    const rows = await popup.locator('.nl-results .nl-row').allTextContents();
+    expect(rows.some((r) => r.includes('Emmanuel Macron') && r.includes('×2'))).toBe(true);
+    expect(rows.some((r) => r.includes('Paris Call for Trust and Security in Cyberspace'))).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+
+  it('(d) switching the site off clears the open tab and stays off after reload; on brings it back', async () => {
+    const page = await openArticle();
+    const popup = await openPopupFor(page);
+    const toggle = popup.getByRole('switch');
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+    const total = async (): Promise<number> =>
+      Object.values(await highlightTexts(page)).reduce((n, list) => n + list.length, 0);
+    await expect.poll(total).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll('normlens-ui').length)).toBe(0);
+
+    await page.reload();
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => performance.getEntriesByName('normlens:ready').length)).toBe(0);
+    expect(await total()).toBe(0);
+
+    await popup.reload();
+    await popup.getByRole('switch').click();
+    await expect.poll(() => popup.getByRole('switch').isChecked()).toBe(true);
+    await expect.poll(total, { timeout: 10_000 }).toBeGreaterThan(5);
+
+    await page.reload();
+    await waitForReady(page);
+    expect(await total()).toBeGreaterThan(5);
+    await popup.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * End-to-end harness: a static server on 127.0.0.1 for fixture pages, and Debian's Chromium with the built
+ * test extension (.output/test, built with NORMLENS_TEST_HOSTS) loaded into a fresh profile.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const TEST_EXTENSION = join(ROOT, '.output/test/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+};
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serve a folder on 127.0.0.1 (random port). `transform` may rewrite HTML (e.g. strip scripts). */
+export async function serveFolder(dir: string, transform?: (html: string) => string): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let body: Buffer | string = readFileSync(file);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (transform && type.startsWith('text/html')) body = transform(body.toString('utf8'));
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launch Chromium with an extension (default: the test build) or none. */
+export async function launch(extensionDir: string | null = TEST_EXTENSION): Promise<ExtensionBrowser> {
+  if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`no built extension at ${extensionDir}: run npm run build:test first`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'normlens-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false, // --headless=new is passed below: the mode that runs extensions
+    viewport: { width: 1200, height: 800 },
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(extensionDir
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+        : []),
+    ],
+  });
+  let worker = context.serviceWorkers()[0];
+  if (extensionDir) worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = worker ? new URL(worker.url()).host : '';
+  if (worker && extensionDir === TEST_EXTENSION) {
+    // The test build switches 127.0.0.1 on at install; wait until its content script is registered.
+    await worker.evaluate(async () => {
+      const deadline = Date.now() + 10_000;
+      while ((await chrome.scripting.getRegisteredContentScripts()).length === 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
+  }
+  return {
+    context,
+    extensionId,
+    worker: worker!,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Wait until NormLens's first annotation pass on the page has completed. */
+export async function waitForReady(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('normlens:ready').length > 0, null, {
+    timeout,
+  });
+}
+
+/** Text of every highlighted range per highlight name, read from the page's main world. */
+export async function highlightTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const name of [
+      'normlens-initiative',
+      'normlens-country',
+      'normlens-person',
+      'normlens-organization',
+    ]) {
+      const h = CSS.highlights.get(name);
+      out[name] = h ? [...h].map((r) => (r as Range).toString()) : [];
+    }
+    return out;
+  });
+}
+
+/** The body's markup without NormLens's own element. */
+export async function bodyMarkup(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const clone = document.body.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('normlens-ui').forEach((n) => n.remove());
+    return clone.outerHTML;
+  });
+}
+
+/** Centre of the first client rect of the first occurrence of `text` inside the element `selector`. */
+export async function pointOf(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ([sel, t]) => {
+      const root = document.querySelector(sel!);
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(t!);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + t!.length);
+        const rect = r.getClientRects()[0]!;
+        return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+      }
+      return null;
+    },
+    [selector, text],
+  );
+  if (!point) throw new Error(`"${text}" not found in ${selector}`);
+  return point;
+}

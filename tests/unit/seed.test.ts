@@ -1,0 +1,74 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { NormLensDB } from '../../src/db/database';
+import { getCardData } from '../../src/db/queries';
+import { installedDatasetVersion, parseDataset, seedDataset } from '../../src/db/seed';
+import type { Dataset } from '../../src/dataset/schema';
+
+const dataset = (version: string, name = 'France'): Dataset => ({
+  format: 1,
+  version,
+  generatedAt: '2026-11-27T00:00:00.000Z',
+  entities: [
+    {
+      id: 'country-fra',
+      kind: 'country',
+      type: 'state',
+      name,
+      aliases: [],
+      summary: 'A state.',
+      source: 'https://un.org',
+      asOf: '2026-01-01',
+      dates: [],
+    },
+    {
+      id: 'paris-call',
+      kind: 'initiative',
+      type: 'declaration',
+      name: 'Paris Call',
+      aliases: [],
+      summary: 'A call.',
+      source: 'https://x.org',
+      asOf: '2026-01-01',
+      dates: [],
+    },
+  ],
+  relations: [
+    {
+      id: 'r1',
+      subject: 'country-fra',
+      type: 'supports',
+      object: 'paris-call',
+      from: '2018-11-12',
+      source: 'https://x.org',
+      asOf: '2026-01-01',
+    },
+  ],
+});
+
+let db: NormLensDB;
+beforeEach(async () => {
+  db = new NormLensDB(`test-${Math.random()}`);
+  await db.open();
+});
+
+describe('seedDataset', () => {
+  it('installs a dataset and answers card queries with resolved relations', async () => {
+    expect(await seedDataset(db, dataset('2026.1.1'))).toBe(true);
+    const card = await getCardData(db, 'country-fra');
+    expect(card?.relations).toHaveLength(1);
+    expect(card?.relations[0]).toMatchObject({ otherName: 'Paris Call', outgoing: true });
+  });
+
+  it("never downgrades, and leaves the reader's sites alone", async () => {
+    await db.sites.put({ pattern: 'https://a.org/*', hostname: 'a.org', addedAt: 'x' });
+    await seedDataset(db, dataset('2026.2.1'));
+    expect(await seedDataset(db, dataset('2026.1.1', 'Old'))).toBe(false);
+    expect((await db.entities.get('country-fra'))?.name).toBe('France');
+    expect(await installedDatasetVersion(db)).toBe('2026.2.1');
+    expect(await db.sites.count()).toBe(1);
+  });
+
+  it('rejects invalid input with a clear message', () => {
+    expect(() => parseDataset({ format: 1, version: 'x' })).toThrow(/invalid dataset/);
+  });
+});
