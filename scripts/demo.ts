@@ -17,15 +17,21 @@ try {
   const found = Object.values(await highlightTexts(page)).flat().length;
   const p = await pointOf(page, '#p2', 'Emmanuel Macron');
   await page.mouse.move(p.x, p.y);
-  await page.waitForFunction(() => !!document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card'));
+  await page.waitForFunction(
+    () => !!document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card'),
+  );
   await page.waitForTimeout(200);
   const shot = join(out, 'card.png');
   await page.screenshot({ path: shot });
   console.log(`\nNormLens found ${found} mentions on the demo article; hovered "Emmanuel Macron".`);
   console.log(`Screenshot of the card: ${shot}`);
   console.log('\nThe unpacked extension, to load into your own browser:');
-  console.log(`  Chromium-based (chrome://extensions > Developer mode > Load unpacked): ${join(ROOT, '.output/chrome-mv3')}`);
-  console.log(`  Firefox (about:debugging > This Firefox > Load Temporary Add-on, pick manifest.json): ${join(ROOT, '.output/firefox-mv2')}`);
+  console.log(
+    `  Chromium-based (chrome://extensions > Developer mode > Load unpacked): ${join(ROOT, '.output/chrome-mv3')}`,
+  );
+  console.log(
+    `  Firefox (about:debugging > This Firefox > Load Temporary Add-on, pick manifest.json): ${join(ROOT, '.output/firefox-mv2')}`,
+  );
 } finally {
   await browser.close();
   await server.close();

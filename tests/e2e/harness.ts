@@ -126,7 +126,7 @@ export async function highlightTexts(page: Page): Promise<Record<string, string[
       'normlens-organization',
     ]) {
       const h = CSS.highlights.get(name);
-      out[name] = h ? [...h].map((r) => (r as Range).toString()) : [];
+      out[name] = h ? [...h].map((r) => (r as Range).toString().replace(/\s+/g, ' ')) : [];
     }
     return out;
   });
