@@ -22,6 +22,10 @@ describe('dataset sources', () => {
     expect(count('organization')).toBeGreaterThanOrEqual(10);
     const states = dataset.entities.filter((e) => e.kind === 'country' && e.type === 'state');
     expect(states).toHaveLength(193);
+    const parisCallStates = dataset.relations.filter(
+      (r) => r.object === 'paris-call' && r.type === 'supports' && r.subject.startsWith('country-'),
+    );
+    expect(parisCallStates).toHaveLength(81); // every state listed in the shared supporters CSV
     for (const e of dataset.entities) {
       expect(e.source, e.id).toMatch(/^https?:\/\//);
       expect(e.asOf, e.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
