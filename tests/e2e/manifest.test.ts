@@ -1,0 +1,19 @@
+/** The default build asks for no site access: no host permissions and no static content script. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './harness';
+
+describe('default build manifest (npm run build)', () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8')) as {
+    host_permissions?: string[];
+    content_scripts?: unknown[];
+    optional_host_permissions?: string[];
+  };
+
+  it('requests no host permissions and registers no content script statically', () => {
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.content_scripts ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*']));
+  });
+});
