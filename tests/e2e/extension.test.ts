@@ -39,6 +39,14 @@ async function openArticle(): Promise<Page> {
   return page;
 }
 
+/** Wait until the hover card is shown (true) or gone (false). */
+async function waitForCard(page: Page, shown: boolean): Promise<void> {
+  await page.waitForFunction(
+    (want) => !!document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card') === want,
+    shown,
+  );
+}
+
 async function cardName(page: Page): Promise<string | null> {
   return page.evaluate(
     () => document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-name')?.textContent ?? null,
@@ -93,9 +101,7 @@ describe('annotation', () => {
     const page = await openArticle();
     const p = await pointOf(page, '#p2', 'Emmanuel Macron');
     await page.mouse.move(p.x, p.y);
-    await page.waitForFunction(
-      () => !!document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card'),
-    );
+    await waitForCard(page, true);
     expect(await cardName(page)).toBe('Emmanuel Macron');
     const box = await page.evaluate(() => {
       const r = document
@@ -114,22 +120,16 @@ describe('annotation', () => {
     );
     expect(links).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(
-      () => !document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card'),
-    );
+    await waitForCard(page, false);
 
     // Another kind: a country card.
     const f = await pointOf(page, '#p1', 'Germany');
     await page.mouse.move(f.x, f.y);
-    await page.waitForFunction(
-      () => !!document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card'),
-    );
+    await waitForCard(page, true);
     expect(await cardName(page)).toBe('Germany');
     // Moving away closes it.
     await page.mouse.move(5, 790);
-    await page.waitForFunction(
-      () => !document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card'),
-    );
+    await waitForCard(page, false);
     await page.close();
   });
 
@@ -138,9 +138,7 @@ describe('annotation', () => {
     // Hover once so the UI element exists too.
     const p = await pointOf(page, '#p2', 'Brad Smith');
     await page.mouse.move(p.x, p.y);
-    await page.waitForFunction(
-      () => !!document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card'),
-    );
+    await waitForCard(page, true);
     const withNormLens = await bodyMarkup(page);
     await page.close();
 
