@@ -18,9 +18,9 @@ export default defineConfig({
   outDir: testHosts.length > 0 ? '.output/test' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
-    name: 'NormLens',
-    description:
-      'Explains the initiatives, countries, people and organisations named in cyber-policy news, with sources.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['scripting', 'activeTab', 'alarms'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(testHosts.length > 0 ? { host_permissions: testHosts } : {}),
