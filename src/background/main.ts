@@ -9,8 +9,9 @@ import { getAliasIndex, getCardData } from '../db/queries';
 import { parseDataset, seedDataset } from '../db/seed';
 import { onMessage, sendMessage, type ProtocolMap } from '../messaging/protocol';
 import { backgroundSchemas, type BackgroundMessage } from '../messaging/validate';
-import { getMatchOptions } from '../settings/options';
+import { getReaderSettings, setReaderSettings } from '../settings/options';
 import { isEnabled, siteForUrl } from '../settings/sites';
+import type { ReaderSettings } from '../settings/reader';
 import { injectIntoOpenTabs, syncRegistration, teardownOpenTabs } from './registration';
 import { enabledPatterns, setSite } from './sites-store';
 
@@ -61,6 +62,18 @@ function handle<K extends BackgroundMessage>(type: K, handler: Handler<K>): void
   });
 }
 
+/** Tell every tab's content script (where one runs) about new settings; tabs without one do not answer. */
+async function broadcastSettings(settings: ReaderSettings): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : sendMessage('page:settings', settings, tab.id).catch(() => undefined),
+    ),
+  );
+}
+
 async function siteState(
   url: string,
 ): Promise<ProtocolMap['site:get'] extends (d: never) => infer R ? R : never> {
@@ -83,7 +96,13 @@ export function startBackground(): void {
     if (!isEnabled(url, await enabledPatterns(db))) return undefined;
     const index = await getAliasIndex(db);
     if (!index) return undefined;
-    return { index, options: await getMatchOptions(db) };
+    return { index, settings: await getReaderSettings(db) };
+  });
+  handle('settings:get', async () => getReaderSettings(db));
+  handle('settings:set', async (change) => {
+    const settings = await setReaderSettings(db, change as Partial<ReaderSettings>);
+    await broadcastSettings(settings);
+    return settings;
   });
   handle('card:get', async ({ id }) => getCardData(db, id));
   handle('site:get', async ({ url }) => siteState(url));

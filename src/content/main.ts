@@ -9,6 +9,7 @@ import { Annotator, HIGHLIGHT_CSS } from '../annotate/annotator';
 import { onMessage, sendMessage, type PageSummary } from '../messaging/protocol';
 import { HoverController } from './hover';
 import { createUiHost, UI_TAG, type UiHost } from './ui-host';
+import { matchOptionsOf } from '../settings/reader';
 
 interface Running {
   teardown(): void;
@@ -34,7 +35,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   }
 
   const controller = new AbortController();
-  const annotator = new Annotator(new MatchIndex(init.index), init.options);
+  const annotator = new Annotator(new MatchIndex(init.index), matchOptionsOf(init.settings));
   let ui: UiHost | undefined;
   const getUi = (): UiHost => (ui ??= createUiHost(document));
 
@@ -104,6 +105,12 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   const removeListeners = [
     onMessage('page:teardown', () => teardown()),
     onMessage('page:summary', () => summary()),
+    onMessage('page:settings', ({ data }) => {
+      // Options changed: start the page over with them (rules like first-mention depend on reading order).
+      annotator.clear();
+      annotator.setOptions(matchOptionsOf(data));
+      pass([document.body ?? document.documentElement]);
+    }),
   ];
 
   const running: Running = { teardown };

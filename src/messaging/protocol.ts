@@ -6,7 +6,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AliasIndexWire } from '../annotate/alias-index';
 import type { CardData } from '../db/queries';
-import type { MatchOptions } from '../annotate/find-mentions';
+import type { ReaderSettings } from '../settings/reader';
 
 export interface SiteState {
   /** The site's match pattern, or undefined for pages NormLens cannot annotate (chrome://, file://...). */
@@ -17,7 +17,7 @@ export interface SiteState {
 
 export interface PageInit {
   index: AliasIndexWire;
-  options: MatchOptions;
+  settings: ReaderSettings;
 }
 
 export interface PageSummary {
@@ -38,6 +38,12 @@ export interface ProtocolMap {
   'page:teardown'(): void;
   /** popup -> content: what NormLens found on this page. */
   'page:summary'(): PageSummary;
+  /** options/popup -> background: the reader's settings. */
+  'settings:get'(): ReaderSettings;
+  /** options/popup -> background: change some settings; open tabs get them through page:settings. */
+  'settings:set'(data: Partial<ReaderSettings>): ReaderSettings;
+  /** background -> content: the settings changed; apply them without a reload. */
+  'page:settings'(data: ReaderSettings): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

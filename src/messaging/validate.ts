@@ -1,6 +1,8 @@
 /** Validators for every message the background accepts (background only). */
 import { z } from 'zod';
 import type { ProtocolMap } from './protocol';
+import { ENTITY_KINDS } from '../dataset/kinds';
+import { HOVER_DELAY_RANGE, SCAN_SCOPES, UNDERLINE_STYLES } from '../settings/reader';
 
 const url = z.string().url().max(4096);
 
@@ -10,6 +12,18 @@ export const backgroundSchemas = {
   'card:get': z.object({ id: z.string().regex(/^[a-z0-9-]{1,120}$/) }).strict(),
   'site:get': z.object({ url }).strict(),
   'site:set': z.object({ url, enabled: z.boolean() }).strict(),
+  'settings:get': z.undefined(),
+  'settings:set': z
+    .object({
+      kinds: z.partialRecord(z.enum(ENTITY_KINDS), z.boolean()),
+      demonyms: z.boolean(),
+      firstMentionOnly: z.boolean(),
+      scope: z.enum(SCAN_SCOPES),
+      underline: z.enum(UNDERLINE_STYLES),
+      hoverDelayMs: z.number().int().min(HOVER_DELAY_RANGE.min).max(HOVER_DELAY_RANGE.max),
+    })
+    .partial()
+    .strict(),
 } satisfies Partial<Record<keyof ProtocolMap, z.ZodType>>;
 
 export type BackgroundMessage = keyof typeof backgroundSchemas;

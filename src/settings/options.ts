@@ -1,13 +1,23 @@
-/** The reader's annotation options, stored in the settings table, with defaults. */
+/** Where the reader's settings live: one row of the settings table, read over the defaults. */
 import type { NormLensDB } from '../db/database';
-import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../annotate/find-mentions';
+import { withDefaults, type ReaderSettings } from './reader';
 
-export async function getMatchOptions(db: NormLensDB): Promise<MatchOptions> {
-  const row = await db.settings.get('matchOptions');
-  return { ...DEFAULT_MATCH_OPTIONS, ...((row?.value as Partial<MatchOptions> | undefined) ?? {}) };
+const KEY = 'reader';
+
+export async function getReaderSettings(db: NormLensDB): Promise<ReaderSettings> {
+  const row = await db.settings.get(KEY);
+  return withDefaults(row?.value as Partial<ReaderSettings> | undefined);
 }
 
-export async function setMatchOptions(db: NormLensDB, options: Partial<MatchOptions>): Promise<void> {
-  const current = await getMatchOptions(db);
-  await db.settings.put({ key: 'matchOptions', value: { ...current, ...options } });
+/** Merge a change into the stored settings and return the result. */
+export async function setReaderSettings(
+  db: NormLensDB,
+  change: Partial<ReaderSettings>,
+): Promise<ReaderSettings> {
+  return db.transaction('rw', db.settings, async () => {
+    const current = await getReaderSettings(db);
+    const next = withDefaults({ ...current, ...change, kinds: { ...current.kinds, ...change.kinds } });
+    await db.settings.put({ key: KEY, value: next });
+    return next;
+  });
 }
