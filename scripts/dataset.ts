@@ -1,17 +1,20 @@
 /**
- * npm run dataset [-- --stats] [-- --export FILE.json]
+ * npm run dataset [-- --stats] [-- --export FILE.json] [-- --export-schema FILE.json]
  * Validates and compiles data/; exits non-zero on any error, printing every one with its file.
+ * The export's shape is documented in data/README.md ("Export format").
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadAndCompile } from '../src/dataset/load-sources';
 import { datasetStats, formatStats } from '../src/dataset/stats';
+import { exportJson, exportJsonSchema } from '../src/dataset/export';
 
 const { values } = parseArgs({
   options: {
     stats: { type: 'boolean' },
     export: { type: 'string' },
+    'export-schema': { type: 'string' },
     data: { type: 'string', default: 'data' },
   },
 });
@@ -24,8 +27,12 @@ if (errors.length > 0) {
 }
 if (values.stats) console.log(formatStats(datasetStats(dataset)));
 if (values.export) {
-  writeFileSync(values.export, JSON.stringify(dataset, null, 2) + '\n');
+  writeFileSync(values.export, exportJson(dataset));
   console.log(`wrote ${values.export}`);
+}
+if (values['export-schema']) {
+  writeFileSync(values['export-schema'], JSON.stringify(exportJsonSchema(), null, 2) + '\n');
+  console.log(`wrote ${values['export-schema']}`);
 }
 console.log(
   `dataset ${dataset.version}: ${dataset.entities.length} entities, ${dataset.relations.length} relations, no errors`,

@@ -5,6 +5,7 @@
  */
 import type { AliasRule, Entity, EntityKind } from '../dataset/schema';
 import { ALIAS_RULES, ENTITY_KINDS } from '../dataset/kinds';
+import { nameAsAlias } from '../dataset/name-alias';
 import { fold, isUnspacedScript } from '../text/fold';
 import { Automaton } from './automaton';
 
@@ -45,7 +46,7 @@ export function buildAliasIndex(version: string, entities: readonly Entity[]): A
     wire.names.push(entity.name);
     wire.kinds.push(ENTITY_KINDS.indexOf(entity.kind));
     const seen = new Set<string>();
-    for (const alias of [{ text: entity.name }, ...entity.aliases]) {
+    for (const alias of [nameAsAlias(entity), ...entity.aliases]) {
       const folded = fold(alias.text);
       const flags = encodeFlags(alias);
       const key = `${folded}\u0000${flags}`;

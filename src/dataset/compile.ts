@@ -4,6 +4,7 @@
  */
 import {
   MEMBERSHIP_TYPES,
+  type CompiledRole,
   type Dataset,
   type Entity,
   type Relation,
@@ -13,6 +14,7 @@ import {
 } from './schema';
 import type { z } from 'zod';
 import { fold } from '../text/fold';
+import { nameAsAlias } from './name-alias';
 
 export interface Located<T> {
   file: string;
@@ -54,6 +56,11 @@ export function compile(input: CompileInput): CompileResult {
   const entities: Entity[] = [];
   const relations: Relation[] = [];
   const where = new Map<string, string>();
+  // An as-of date says when a source was checked: it cannot be later than the day the dataset is generated.
+  const today = input.generatedAt.slice(0, 10);
+  const checkAsOf = (file: string, what: string, asOf: string): void => {
+    if (asOf > today) errors.push(`${file}: ${what}: asOf ${asOf} is in the future (generated ${today})`);
+  };
 
   for (const { file, value: e } of input.entities) {
     const previous = where.get(e.id);
@@ -63,14 +70,25 @@ export function compile(input: CompileInput): CompileResult {
     }
     where.set(e.id, file);
     const { roles, relations: inline, ...rest } = e;
-    entities.push(withoutUndefined({ ...rest }) as Entity);
+    const entity = withoutUndefined({ ...rest }) as Entity;
+    entities.push(entity);
+    checkAsOf(file, e.id, e.asOf);
+    for (const d of e.dates) checkAsOf(file, `${e.id} date ${d.type}`, d.asOf);
     for (const r of roles) {
+      checkAsOf(file, `${e.id} role "${r.title}"`, r.asOf);
+      if (r.at === undefined) {
+        // Nothing to point at: the role stays a fact on the person (a relation to itself would show the
+        // person as their own employer).
+        const { at: _, ...fact } = r;
+        entity.roles = [...(entity.roles ?? []), withoutUndefined(fact) as CompiledRole];
+        continue;
+      }
       relations.push(
         withoutUndefined({
           id: '',
           subject: e.id,
           type: 'holds-role' as const,
-          object: r.at ?? e.id,
+          object: r.at,
           role: r.title,
           from: r.from,
           to: r.to,
@@ -80,6 +98,7 @@ export function compile(input: CompileInput): CompileResult {
       );
     }
     for (const r of inline) {
+      checkAsOf(file, `relation ${r.type}`, r.asOf);
       relations.push(
         withoutUndefined({ id: '', ...r, subject: r.subject ?? e.id, object: r.object ?? e.id }),
       );
@@ -87,6 +106,7 @@ export function compile(input: CompileInput): CompileResult {
     }
   }
   for (const { file, value } of input.relations) {
+    checkAsOf(file, `relation ${value.subject} ${value.type} ${value.object}`, value.asOf);
     relations.push(withoutUndefined({ id: '', ...value }));
     where.set(`relation:${relations.length - 1}`, file);
   }
@@ -99,6 +119,7 @@ export function compile(input: CompileInput): CompileResult {
       errors.push(`${file}: counts for unknown entity "${value.initiative}"`);
       continue;
     }
+    checkAsOf(file, `counts for ${value.initiative}`, value.asOf);
     const { initiative: _, ...counts } = value;
     entity.counts = [...(entity.counts ?? []), counts];
   }
@@ -153,7 +174,7 @@ export function compile(input: CompileInput): CompileResult {
 export function aliasConflicts(entities: readonly Entity[], where: Map<string, string>): string[] {
   const claims = new Map<string, Set<string>>();
   for (const e of entities) {
-    for (const a of [{ text: e.name, rule: undefined, caseSensitive: false }, ...e.aliases]) {
+    for (const a of [nameAsAlias(e), ...e.aliases]) {
       if (a.rule) continue;
       const key = a.caseSensitive ? `=${a.text}` : fold(a.text);
       const set = claims.get(key) ?? new Set<string>();

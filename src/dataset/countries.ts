@@ -107,9 +107,9 @@ export function generateCountries(
     };
     const nameRule = override.rules?.[c.name.common];
     if (nameRule) {
-      // The common name itself is ambiguous (Georgia, Chad, Jordan): keep it as a ruled alias and make the
-      // official name the one that always counts.
-      entity.aliases.unshift({ text: c.name.common, rule: nameRule });
+      // The common name itself is ambiguous (Georgia, Chad, Jordan): the name carries the rule and the
+      // official name is the one that always counts.
+      entity.nameRule = nameRule;
     }
     return entity;
   });

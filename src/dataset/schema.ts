@@ -24,9 +24,16 @@ export const fullDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
   .refine(isRealPartialDate, 'not a real calendar date');
 
+/**
+ * Years from 1000 on: people's births and old treaties are real dates; anything earlier in this dataset is a
+ * typo. The upper bound only catches typos too; the compiler rejects as-of dates after the generation date.
+ */
+export const EARLIEST_YEAR = 1000;
+export const LATEST_YEAR = 2100;
+
 export function isRealPartialDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number);
-  if (y === undefined || y < 1800 || y > 2100) return false;
+  if (y === undefined || y < EARLIEST_YEAR || y > LATEST_YEAR) return false;
   if (m === undefined) return true;
   if (m < 1 || m > 12) return false;
   if (d === undefined) return true;
@@ -34,7 +41,14 @@ export function isRealPartialDate(value: string): boolean {
   return d >= 1 && d <= daysInMonth;
 }
 
-const httpsUrl = z.url({ protocol: /^https?$/ });
+/** Sources and official links are https: a reader checking a fact must get the page the author read. */
+const httpsUrl = z.url({
+  protocol: /^https$/,
+  error: (issue) =>
+    typeof issue.input === 'string' && issue.input.startsWith('http://')
+      ? `sources and links must use https, not http (${issue.input}); use the https address of the same page`
+      : 'expected an https URL',
+});
 
 /** Every fact carries where it can be checked and when that source said so. */
 const sourced = {
@@ -152,6 +166,10 @@ export const sourceEntity = z
     kind: entityKind,
     type: z.string(),
     name: z.string().trim().min(2).max(200),
+    /** The name is an ordinary phrase too ("Access Now"): the rule it must meet before it counts. */
+    nameRule: aliasRule.optional(),
+    /** The name counts only written with this exact case. */
+    nameCaseSensitive: z.boolean().optional(),
     aliases: z.array(alias).default([]),
     summary,
     official: httpsUrl.optional(),
@@ -197,12 +215,27 @@ export const datasetVersion = z
   .string()
   .regex(/^\d{4}\.\d{1,2}\.\d{1,2}(\.\d+)?$/, 'dataset versions look like 2026.11.27.1');
 
+/** A role held without an organisation or country to point at: a fact on the person, not a relation. */
+export const compiledRole = z
+  .object({
+    title: z.string(),
+    from: partialDate.optional(),
+    to: partialDate.optional(),
+    source: z.string(),
+    asOf: fullDate,
+  })
+  .strict();
+export type CompiledRole = z.infer<typeof compiledRole>;
+
 export const compiledEntity = z
   .object({
     id: entityId,
     kind: entityKind,
     type: z.string(),
     name: z.string(),
+    /** Optional (absent = the name always counts, in any case). */
+    nameRule: aliasRule.optional(),
+    nameCaseSensitive: z.boolean().optional(),
     aliases: z.array(alias),
     summary: z.string(),
     official: z.string().optional(),
@@ -212,6 +245,8 @@ export const compiledEntity = z
     asOf: fullDate,
     dates: z.array(keyDate),
     counts: z.array(countsFile.omit({ initiative: true })).optional(),
+    /** People only, optional: roles with no `at` (roles with one are holds-role relations). */
+    roles: z.array(compiledRole).optional(),
   })
   .strict();
 export type Entity = z.infer<typeof compiledEntity>;

@@ -23,6 +23,7 @@ export function datasetStats(dataset: Dataset): DatasetStats {
     count(e);
     e.dates.forEach(count);
     e.counts?.forEach(count);
+    e.roles?.forEach(count);
   }
   for (const r of dataset.relations) {
     relationsByType[r.type] = (relationsByType[r.type] ?? 0) + 1;
