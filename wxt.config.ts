@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadAndCompile } from './src/dataset/load-sources';
 
@@ -12,6 +13,22 @@ const testHosts = (process.env.NORMLENS_TEST_HOSTS ?? '')
   .split(',')
   .map((h) => h.trim())
   .filter(Boolean);
+
+/**
+ * NORMLENS_TEST_FEED_KEY (path to a public key written by `npm run dataset:keygen`) is for automated tests
+ * only: the build then trusts that key INSTEAD of the production keys, accepts a feed on http://127.0.0.1
+ * (NORMLENS_TEST_FEED_URL sets the default, none otherwise) and uses a short request timeout.
+ */
+const testFeedKeyFile = process.env.NORMLENS_TEST_FEED_KEY;
+const testFeed = testFeedKeyFile
+  ? {
+      keys: [JSON.parse(readFileSync(testFeedKeyFile, 'utf8')) as { keyId: string; publicKey: string }].map(
+        ({ keyId, publicKey }) => ({ keyId, publicKey }),
+      ),
+      defaultFeedUrl: process.env.NORMLENS_TEST_FEED_URL ?? '',
+      timeoutMs: 1500,
+    }
+  : null;
 
 export default defineConfig({
   // Test builds (see below) go to their own folder so they never mix with a real build.
@@ -39,7 +56,10 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [preact()],
-    define: { __NORMLENS_TEST_HOSTS__: JSON.stringify(testHosts) },
+    define: {
+      __NORMLENS_TEST_HOSTS__: JSON.stringify(testHosts),
+      __NORMLENS_TEST_FEED__: JSON.stringify(testFeed),
+    },
   }),
   hooks: {
     // The dataset is compiled from data/ on every build and ships as a static file the background seeds from.

@@ -14,6 +14,7 @@ import { isEnabled, siteForUrl } from '../settings/sites';
 import type { ReaderSettings } from '../settings/reader';
 import { injectIntoOpenTabs, syncRegistration, teardownOpenTabs } from './registration';
 import { enabledPatterns, setSite } from './sites-store';
+import { startUpdater } from './updater';
 
 const db = getDb();
 
@@ -91,6 +92,7 @@ export function startBackground(): void {
   browser.runtime.onStartup.addListener(() => {
     void enabledPatterns(db).then(syncRegistration);
   });
+  startUpdater(db, handle, whenReady);
 
   handle('page:init', async ({ url }) => {
     if (!isEnabled(url, await enabledPatterns(db))) return undefined;

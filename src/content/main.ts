@@ -105,6 +105,11 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   const removeListeners = [
     onMessage('page:teardown', () => teardown()),
     onMessage('page:summary', () => summary()),
+    // A new dataset was applied: start the page over with the new index (page:init returns it).
+    onMessage('page:index', () => {
+      teardown();
+      void runContentScript(ctx);
+    }),
     onMessage('page:settings', ({ data }) => {
       // Options changed: start the page over with them (rules like first-mention depend on reading order).
       annotator.clear();

@@ -6,6 +6,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { Entity, Relation } from '../dataset/schema';
 import type { AliasIndexWire } from '../annotate/alias-index';
+import { DEFAULT_SCHEDULE, type FeedConfig, type FeedState } from '../feed/state';
+import type { StagedUpdate } from '../feed/verify';
 
 export interface SiteRow {
   /** Match pattern, e.g. https://www.lemonde.fr/* */
@@ -29,6 +31,24 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** Update checker rows (schema v2): the reader's feed choices and the last check's outcome. */
+export interface FeedRows {
+  config: FeedConfig;
+  state: FeedState;
+}
+
+export interface FeedRow<K extends keyof FeedRows = keyof FeedRows> {
+  key: K;
+  value: FeedRows[K];
+}
+
+/** A verified update waiting to be applied (schema v2): survives the worker stopping between the two. */
+export interface StagingRow {
+  key: 'pending';
+  update: StagedUpdate;
+  stagedAt: string;
+}
+
 export const DB_NAME = 'normlens';
 
 export class NormLensDB extends Dexie {
@@ -37,6 +57,8 @@ export class NormLensDB extends Dexie {
   meta!: Table<MetaRow, string>;
   sites!: Table<SiteRow, string>;
   settings!: Table<SettingRow, string>;
+  feed!: Table<FeedRow, string>;
+  staging!: Table<StagingRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -47,6 +69,14 @@ export class NormLensDB extends Dexie {
       sites: '&pattern, hostname',
       settings: '&key',
     });
+    // v2: signed feed updates. New tables only; every v1 table and row is kept as it was. The upgrade writes
+    // the default schedule explicitly so a database from v1 and a fresh one hold the same config row.
+    this.version(2)
+      .stores({ feed: '&key', staging: '&key' })
+      .upgrade(async (tx) => {
+        const config: FeedRow<'config'> = { key: 'config', value: { schedule: DEFAULT_SCHEDULE } };
+        await tx.table<FeedRow, string>('feed').put(config);
+      });
   }
 }
 

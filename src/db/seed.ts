@@ -28,23 +28,29 @@ export function parseDataset(json: unknown): Dataset {
 export async function seedDataset(db: NormLensDB, incoming: Dataset, now = new Date()): Promise<boolean> {
   const installed = await installedDatasetVersion(db);
   if (installed !== undefined && compareVersions(incoming.version, installed) <= 0) return false;
-  const index = buildAliasIndex(incoming.version, incoming.entities);
-  await db.transaction('rw', db.entities, db.relations, db.meta, async () => {
-    await db.entities.clear();
-    await db.relations.clear();
-    await db.entities.bulkPut(incoming.entities);
-    await db.relations.bulkPut(incoming.relations);
-    await db.meta.bulkPut([
-      {
-        key: 'dataset',
-        value: {
-          version: incoming.version,
-          generatedAt: incoming.generatedAt,
-          installedAt: now.toISOString(),
-        },
-      },
-      { key: 'aliasIndex', value: index },
-    ]);
-  });
+  await db.transaction('rw', db.entities, db.relations, db.meta, () => replaceDataset(db, incoming, now));
   return true;
+}
+
+/**
+ * Swap the whole dataset (entities, relations, version row and alias index). Call inside a rw transaction
+ * over entities, relations and meta, so the swap is one atomic step.
+ */
+export async function replaceDataset(db: NormLensDB, incoming: Dataset, now: Date): Promise<void> {
+  const index = buildAliasIndex(incoming.version, incoming.entities);
+  await db.entities.clear();
+  await db.relations.clear();
+  await db.entities.bulkPut(incoming.entities);
+  await db.relations.bulkPut(incoming.relations);
+  await db.meta.bulkPut([
+    {
+      key: 'dataset',
+      value: {
+        version: incoming.version,
+        generatedAt: incoming.generatedAt,
+        installedAt: now.toISOString(),
+      },
+    },
+    { key: 'aliasIndex', value: index },
+  ]);
 }

@@ -7,6 +7,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AliasIndexWire } from '../annotate/alias-index';
 import type { CardData } from '../db/queries';
 import type { ReaderSettings } from '../settings/reader';
+import type { Schedule, UpdateStatus } from '../feed/state';
 
 export interface SiteState {
   /** The site's match pattern, or undefined for pages NormLens cannot annotate (chrome://, file://...). */
@@ -44,6 +45,16 @@ export interface ProtocolMap {
   'settings:set'(data: Partial<ReaderSettings>): ReaderSettings;
   /** background -> content: the settings changed; apply them without a reload. */
   'page:settings'(data: ReaderSettings): void;
+  /** options -> background: dataset update status in plain data (the page words it). */
+  'update:status'(): UpdateStatus;
+  /** options -> background: check the feed now (ignores the backoff); resolves when the check ends. */
+  'update:check'(): UpdateStatus;
+  /** options -> background: how often to check automatically. */
+  'update:set-schedule'(data: { schedule: Schedule }): UpdateStatus;
+  /** options -> background: the feed folder URL ('' = the default feed). */
+  'update:set-feed'(data: { feedUrl: string }): UpdateStatus;
+  /** background -> content: a new dataset was applied; match with this index from now on. */
+  'page:index'(data: AliasIndexWire): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ProtocolMap } from './protocol';
 import { ENTITY_KINDS } from '../dataset/kinds';
+import { SCHEDULES } from '../feed/state';
 import { HOVER_DELAY_RANGE, SCAN_SCOPES, UNDERLINE_STYLES } from '../settings/reader';
 
 const url = z.string().url().max(4096);
@@ -24,6 +25,10 @@ export const backgroundSchemas = {
     })
     .partial()
     .strict(),
+  'update:status': z.undefined(),
+  'update:check': z.undefined(),
+  'update:set-schedule': z.object({ schedule: z.enum(SCHEDULES) }).strict(),
+  'update:set-feed': z.object({ feedUrl: z.union([z.literal(''), z.url().max(2048)]) }).strict(),
 } satisfies Partial<Record<keyof ProtocolMap, z.ZodType>>;
 
 export type BackgroundMessage = keyof typeof backgroundSchemas;

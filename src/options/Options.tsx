@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getDb, type MetaRow, type SiteRow } from '../db/database';
 import { sendMessage } from '../messaging/protocol';
 import { formatDate } from '../card/format';
+import { UpdatesSection } from './UpdatesSection';
 
 export function Options() {
   const [sites, setSites] = useState<SiteRow[]>();
@@ -51,6 +52,7 @@ export function Options() {
           <p class="nl-empty">Not installed yet.</p>
         )}
       </section>
+      <UpdatesSection />
     </main>
   );
 }

@@ -1,0 +1,171 @@
+/**
+ * Browser glue for dataset updates: when to check (install, browser start, the alarm for the reader's
+ * schedule, back online, "Check now"), one check at a time, the options page's messages, and pushing a new
+ * alias index to open tabs. The checks themselves live in src/feed/ as plain functions.
+ */
+import { browser } from 'wxt/browser';
+import type { z } from 'zod';
+import type { NormLensDB, MetaRow } from '../db/database';
+import { sendMessage, type ProtocolMap } from '../messaging/protocol';
+import type { backgroundSchemas, BackgroundMessage } from '../messaging/validate';
+import {
+  isAllowedFeedUrl,
+  SCHEDULE_MINUTES,
+  type CheckResult,
+  type Schedule,
+  type UpdateStatus,
+} from '../feed/state';
+import { DEFAULT_FEED_URL, isTestFeedBuild, REQUEST_TIMEOUT_MS, TRUSTED_KEYS } from '../feed/trusted-keys';
+import {
+  readConfig,
+  readState,
+  resumeStaged,
+  runCheck,
+  writeConfig,
+  type UpdaterDeps,
+} from '../feed/updater';
+import type { AliasIndexWire } from '../annotate/alias-index';
+
+const ALARM = 'normlens:feed';
+const RETRY_ALARM = 'normlens:feed-retry';
+
+type Register = <K extends BackgroundMessage>(
+  type: K,
+  handler: (data: z.infer<(typeof backgroundSchemas)[K]>) => Promise<ReturnType<ProtocolMap[K]>>,
+) => void;
+
+/** Test builds only: a switch the e2e test flips to stop between staging and applying. */
+type TestHooks = typeof globalThis & { __normlensPauseBeforeApply?: boolean };
+
+async function pushIndex(index: AliasIndexWire): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined ? undefined : sendMessage('page:index', index, tab.id).catch(() => undefined),
+    ),
+  );
+}
+
+export function startUpdater(db: NormLensDB, handle: Register, whenReady: () => Promise<void>): void {
+  const deps: UpdaterDeps = {
+    db,
+    trustedKeys: TRUSTED_KEYS,
+    defaultFeedUrl: DEFAULT_FEED_URL,
+    extensionVersion: browser.runtime.getManifest().version,
+    timeoutMs: REQUEST_TIMEOUT_MS,
+    isOnline: () => navigator.onLine !== false,
+    now: () => new Date(),
+    random: Math.random,
+    onApplied: pushIndex,
+    beforeApply: isTestFeedBuild
+      ? async () => {
+          if ((globalThis as TestHooks).__normlensPauseBeforeApply) await new Promise<never>(() => undefined);
+        }
+      : undefined,
+  };
+
+  let running: Promise<CheckResult> | undefined;
+  /** One check at a time; a second request joins the one in flight. */
+  const check = (): Promise<CheckResult> => {
+    running ??= (async () => {
+      try {
+        await whenReady();
+        const result = await runCheck(deps);
+        await scheduleRetry();
+        return result;
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+
+  /** Automatic checks respect the schedule ("never") and the backoff after failures. */
+  const automaticCheck = async (): Promise<void> => {
+    const [config, state] = await Promise.all([readConfig(db), readState(db)]);
+    if (config.schedule === 'never' || !(config.feedUrl ?? DEFAULT_FEED_URL)) return;
+    if (state.retryAt && Date.parse(state.retryAt) > Date.now()) return;
+    await check();
+  };
+
+  const scheduleAlarm = async (schedule: Schedule): Promise<void> => {
+    const minutes = SCHEDULE_MINUTES[schedule];
+    await browser.alarms.clear(ALARM);
+    if (minutes !== undefined)
+      await browser.alarms.create(ALARM, { periodInMinutes: minutes, delayInMinutes: minutes });
+  };
+
+  const scheduleRetry = async (): Promise<void> => {
+    const [config, state] = await Promise.all([readConfig(db), readState(db)]);
+    await browser.alarms.clear(RETRY_ALARM);
+    if (config.schedule !== 'never' && state.retryAt) {
+      await browser.alarms.create(RETRY_ALARM, {
+        when: Math.max(Date.parse(state.retryAt), Date.now() + 60_000),
+      });
+    }
+  };
+
+  const status = async (): Promise<UpdateStatus> => {
+    const [config, state, meta, alarm, retry] = await Promise.all([
+      readConfig(db),
+      readState(db),
+      db.meta.get('dataset') as Promise<MetaRow<'dataset'> | undefined>,
+      browser.alarms.get(ALARM),
+      browser.alarms.get(RETRY_ALARM),
+    ]);
+    const next = [alarm?.scheduledTime, retry?.scheduledTime].filter((t): t is number => t !== undefined);
+    return {
+      dataset: meta?.value,
+      schedule: config.schedule,
+      feedUrl: config.feedUrl ?? DEFAULT_FEED_URL,
+      defaultFeedUrl: DEFAULT_FEED_URL,
+      lastCheckAt: state.lastCheckAt,
+      lastResult: state.lastResult,
+      lastError: state.lastError,
+      nextCheckAt:
+        config.schedule === 'never' || next.length === 0
+          ? undefined
+          : new Date(Math.min(...next)).toISOString(),
+      checking: running !== undefined,
+    };
+  };
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM || alarm.name === RETRY_ALARM) void automaticCheck();
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void (async () => {
+      const config = await readConfig(db);
+      await scheduleAlarm(config.schedule);
+      await automaticCheck();
+    })();
+  });
+  browser.runtime.onStartup.addListener(() => void automaticCheck());
+  globalThis.addEventListener('online', () => void automaticCheck());
+  // A worker stopped between staging and applying left a verified update behind: finish it now.
+  // Look at the staging table first: on a fresh install there is nothing to resume, and waiting for
+  // whenReady() here would start a second seeding next to onInstalled's.
+  void db.staging
+    .count()
+    .then(async (staged) => {
+      if (staged > 0) await whenReady().then(() => resumeStaged(deps));
+    })
+    .catch((e: unknown) => console.error('[normlens] could not resume the staged update', e));
+
+  handle('update:status', status);
+  handle('update:check', async () => {
+    await check();
+    return status();
+  });
+  handle('update:set-schedule', async ({ schedule }) => {
+    await writeConfig(db, { schedule });
+    await scheduleAlarm(schedule);
+    await scheduleRetry();
+    return status();
+  });
+  handle('update:set-feed', async ({ feedUrl }) => {
+    if (feedUrl !== '' && !isAllowedFeedUrl(feedUrl, isTestFeedBuild)) return status();
+    await writeConfig(db, { feedUrl });
+    return status();
+  });
+}
