@@ -20,10 +20,10 @@ describe('feed trust in builds', () => {
   const testBuild = read(TEST_EXTENSION);
 
   it('the default build carries the production key and feed URL, and nothing of the test build', () => {
-    for (const key of PRODUCTION_KEYS) expect(defaultBuild).toContain(key.publicKey);
-    expect(defaultBuild).toContain(PRODUCTION_FEED_URL);
-    expect(defaultBuild).not.toContain(testKey.publicKey);
-    expect(defaultBuild).not.toContain('__normlensPauseBeforeApply');
+    for (const key of PRODUCTION_KEYS) expect(defaultBuild.includes(key.publicKey), key.keyId).toBe(true);
+    expect(defaultBuild.includes(PRODUCTION_FEED_URL), 'feed URL').toBe(true);
+    expect(defaultBuild.includes(testKey.publicKey), 'test key').toBe(false);
+    expect(defaultBuild.includes('__normlensPauseBeforeApply'), 'test hook').toBe(false);
     const manifest = JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8')) as {
       host_permissions?: string[];
     };
@@ -31,6 +31,6 @@ describe('feed trust in builds', () => {
   });
 
   it('the test build trusts the test key (so the e2e feed tests exercise a real trust list)', () => {
-    expect(testBuild).toContain(testKey.publicKey);
+    expect(testBuild.includes(testKey.publicKey), 'test key').toBe(true);
   });
 });
