@@ -252,7 +252,8 @@ describe('membership lists', () => {
     const parties = new Set(
       budapest.filter((r) => r.type === 'party' || r.type === 'ratified').map((r) => r.subject),
     );
-    expect(parties.size).toBeGreaterThanOrEqual(60);
+    // The 76 parties the Council of Europe counted in October 2024 (see the file's header for later ones).
+    expect(parties.size).toBeGreaterThanOrEqual(76);
     const dated = new Set(
       budapest.filter((r) => (r.type === 'party' || r.type === 'ratified') && r.from).map((r) => r.subject),
     );
@@ -260,7 +261,7 @@ describe('membership lists', () => {
     const header = readFileSync(join(ROOT, 'data/relations/budapest-convention-parties.yaml'), 'utf8');
     const documented = (/^# undated: (.*)$/m.exec(header)?.[1] ?? '').split(/,\s*/).filter(Boolean);
     expect([...parties].filter((p) => !dated.has(p)).sort()).toEqual(documented.sort());
-    expect(dated.size).toBeGreaterThanOrEqual(50);
+    expect(dated.size).toBeGreaterThanOrEqual(70);
     // A signatory that never ratified is "signed" only; no state is both "signed only" and a party.
     const signedOnly = budapest.filter((r) => r.type === 'signed').map((r) => r.subject);
     expect(signedOnly.filter((s) => parties.has(s))).toEqual([]);
@@ -269,5 +270,45 @@ describe('membership lists', () => {
       const deposit = budapest.find((r) => r.type === 'ratified' && r.subject === p.subject)?.from;
       if (deposit) expect(deposit <= p.from!, p.subject).toBe(true);
     }
+  });
+
+  it('UN Convention against Cybercrime: 72 sourced signatories, each signed while it was open for signature', () => {
+    const un = real.dataset.relations.filter(
+      (r) => r.object === 'un-cybercrime-convention' && r.type === 'signed',
+    );
+    expect(new Set(un.map((r) => r.subject)).size).toBeGreaterThanOrEqual(72);
+    // Open for signature from 25 October 2025 (Hanoi) to 31 December 2026 (New York); a month-only date
+    // ("2025-10") sorts before the 25th, so it is compared by month.
+    for (const r of un) {
+      expect(r.from, r.subject).toBeDefined();
+      expect(r.from!.slice(0, 7) >= '2025-10' && r.from! <= '2026-12-31', `${r.subject} ${r.from}`).toBe(
+        true,
+      );
+    }
+  });
+
+  it('Pall Mall Code of Practice: the named signatories are states, none dated before the Code', () => {
+    const code = real.dataset.relations.filter((r) => r.object === 'pall-mall-code-of-practice');
+    expect(new Set(code.map((r) => r.subject)).size).toBeGreaterThanOrEqual(6);
+    for (const r of code) {
+      expect(r.subject.startsWith('country-'), r.subject).toBe(true);
+      if (r.from) expect(r.from >= '2025-04', r.subject).toBe(true);
+    }
+  });
+
+  it('First Additional Protocol (ETS 189): the partial list keeps its 21 sourced parties, all dated', () => {
+    const protocol = real.dataset.relations.filter(
+      (r) => r.object === 'budapest-first-protocol' && (r.type === 'party' || r.type === 'ratified'),
+    );
+    expect(new Set(protocol.map((r) => r.subject)).size).toBeGreaterThanOrEqual(21);
+    expect(protocol.filter((r) => !r.from)).toEqual([]);
+    // A state can only join the Protocol if it is bound by the Convention (Article 9 of the Protocol).
+    const conventionParties = new Set(
+      real.dataset.relations
+        .filter((r) => r.object === 'budapest-convention' && (r.type === 'party' || r.type === 'ratified'))
+        .map((r) => r.subject),
+    );
+    const outside = [...new Set(protocol.map((r) => r.subject))].filter((s) => !conventionParties.has(s));
+    expect(outside).toEqual([]);
   });
 });
