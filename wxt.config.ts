@@ -42,6 +42,17 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(testHosts.length > 0 ? { host_permissions: testHosts } : {}),
     action: { default_title: 'NormLens' },
+    // Rebindable in the browser's shortcut settings; the background forwards them to the page.
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_cmd_next_mention__',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_cmd_previous_mention__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,30 +1,68 @@
 /**
  * npm run demo: opens the bundled demo article in Chromium with NormLens loaded (the test build, so no
- * permission prompt is needed for 127.0.0.1), hovers a mention, and saves a screenshot of the card.
+ * permission prompt is needed for 127.0.0.1), hovers a mention, and saves screenshots of the card (light
+ * and dark) and of the popup. `npm run demo -- --assets` also copies them to assets/ for the README.
  */
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { ROOT, launch, pointOf, serveFolder, waitForReady, highlightTexts } from '../tests/e2e/harness';
 
 const out = join(ROOT, '.output/demo');
 mkdirSync(out, { recursive: true });
 const server = await serveFolder(join(ROOT, 'tests/fixtures/site'));
 const browser = await launch();
+
+async function hover(page: Page, selector: string, text: string): Promise<void> {
+  const p = await pointOf(page, selector, text);
+  await page.mouse.move(p.x, p.y);
+  await page.waitForFunction(
+    (name) =>
+      document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-name')?.textContent === name,
+    text,
+  );
+}
+
 try {
   const page = await browser.context.newPage();
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
   await page.goto(`${server.url}/article.html`);
   await waitForReady(page);
   const found = Object.values(await highlightTexts(page)).flat().length;
-  const p = await pointOf(page, '#p2', 'Emmanuel Macron');
-  await page.mouse.move(p.x, p.y);
-  await page.waitForFunction(
-    () => !!document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card'),
+  await hover(page, '#p2', 'Emmanuel Macron');
+  const shots = {
+    card: join(out, 'card.png'),
+    cardDark: join(out, 'card-dark.png'),
+    popup: join(out, 'popup.png'),
+  };
+  await page.screenshot({ path: shots.card });
+
+  // The time-aware card, dark: an article of November 2018.
+  const dated = await browser.context.newPage();
+  await dated.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  await dated.goto(`${server.url}/reader-2018.html`);
+  await waitForReady(dated);
+  await hover(dated, '#p1', 'United States');
+  await dated.screenshot({ path: shots.cardDark });
+
+  const tabId = await browser.worker.evaluate(
+    async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id,
+    page.url(),
   );
-  await page.waitForTimeout(200);
-  const shot = join(out, 'card.png');
-  await page.screenshot({ path: shot });
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 560 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.locator('.nl-kind-group').first().waitFor();
+  await popup.screenshot({ path: shots.popup });
+
+  if (process.argv.includes('--assets')) {
+    copyFileSync(shots.card, join(ROOT, 'assets/screenshot-card.png'));
+    copyFileSync(shots.cardDark, join(ROOT, 'assets/screenshot-card-dark.png'));
+    copyFileSync(shots.popup, join(ROOT, 'assets/screenshot-popup.png'));
+    console.log('README screenshots updated in assets/.');
+  }
   console.log(`\nNormLens found ${found} mentions on the demo article; hovered "Emmanuel Macron".`);
-  console.log(`Screenshot of the card: ${shot}`);
+  console.log(`Screenshots: ${Object.values(shots).join(', ')}`);
   console.log('\nThe unpacked extension, to load into your own browser:');
   console.log(
     `  Chromium-based (chrome://extensions > Developer mode > Load unpacked): ${join(ROOT, '.output/chrome-mv3')}`,

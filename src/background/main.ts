@@ -15,6 +15,8 @@ import type { ReaderSettings } from '../settings/reader';
 import { injectIntoOpenTabs, syncRegistration, teardownOpenTabs } from './registration';
 import { enabledPatterns, setSite } from './sites-store';
 import { startUpdater } from './updater';
+import { listenForCommands } from './commands';
+import { addWrongMatch } from '../db/wrong-matches';
 
 const db = getDb();
 
@@ -107,6 +109,8 @@ export function startBackground(): void {
     return settings;
   });
   handle('card:get', async ({ id }) => getCardData(db, id));
+  handle('report:wrong-match', async (report) => ({ id: (await addWrongMatch(db, report)).id }));
+  listenForCommands();
   handle('site:get', async ({ url }) => siteState(url));
   handle('site:set', async ({ url, enabled }) => {
     const site = siteForUrl(url);

@@ -1,49 +1,110 @@
-/** Formatting for cards: partial dates, relation phrases, safe links. Pure. */
-import type { RelationType } from '../dataset/schema';
+/** Formatting for cards: partial dates, relation phrases, kind names, safe links. */
+import type { EntityKind, RelationType } from '../dataset/schema';
+import { t, uiLanguage, type MessageKey } from '../i18n/t';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "2018", "Nov 2018" or "12 Nov 2018": only the precision the data has. */
-export function formatDate(date: string): string {
+/**
+ * "2018", "Nov 2018" or "12 Nov 2018": only the precision the data has. English keeps this compact
+ * day-month-year form; other languages use Intl with the same precision.
+ */
+export function formatDate(date: string, lang = safeUiLanguage()): string {
   const [y, m, d] = date.split('-');
   if (!m) return y ?? date;
+  if (!lang.toLowerCase().startsWith('en')) {
+    const when = new Date(Date.UTC(Number(y), Number(m) - 1, d ? Number(d) : 1));
+    if (!Number.isNaN(when.getTime())) {
+      return new Intl.DateTimeFormat(lang, {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: 'short',
+        ...(d ? { day: 'numeric' } : {}),
+      }).format(when);
+    }
+  }
   const month = MONTHS[Number(m) - 1] ?? m;
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
+function safeUiLanguage(): string {
+  try {
+    return uiLanguage() || 'en';
+  } catch {
+    return 'en'; // outside an extension context (unit tests of pure callers)
+  }
+}
+
 export function formatSpan(from?: string, to?: string): string {
   if (from && to) return `${formatDate(from)} – ${formatDate(to)}`;
-  if (from) return `since ${formatDate(from)}`;
-  if (to) return `until ${formatDate(to)}`;
+  if (from) return t('card_since', formatDate(from));
+  if (to) return t('card_until', formatDate(to));
   return '';
 }
 
-const OUTGOING: Record<RelationType, string> = {
-  supports: 'supports',
-  signed: 'signed',
-  ratified: 'ratified',
-  party: 'party to',
-  member: 'member of',
-  withdrew: 'withdrew from',
-  runs: 'runs',
-  hosts: 'hosts',
-  'holds-role': 'role at',
+const OUTGOING: Record<RelationType, MessageKey> = {
+  supports: 'card_rel_out_supports',
+  signed: 'card_rel_out_signed',
+  ratified: 'card_rel_out_ratified',
+  party: 'card_rel_out_party',
+  member: 'card_rel_out_member',
+  withdrew: 'card_rel_out_withdrew',
+  runs: 'card_rel_out_runs',
+  hosts: 'card_rel_out_hosts',
+  'holds-role': 'card_rel_out_holds_role',
 };
 
-const INCOMING: Record<RelationType, string> = {
-  supports: 'supporter',
-  signed: 'signatory',
-  ratified: 'ratified',
-  party: 'party',
-  member: 'member',
-  withdrew: 'withdrew',
-  runs: 'run by',
-  hosts: 'hosted by',
-  'holds-role': 'role held by',
+const INCOMING: Record<RelationType, MessageKey> = {
+  supports: 'card_rel_in_supports',
+  signed: 'card_rel_in_signed',
+  ratified: 'card_rel_in_ratified',
+  party: 'card_rel_in_party',
+  member: 'card_rel_in_member',
+  withdrew: 'card_rel_in_withdrew',
+  runs: 'card_rel_in_runs',
+  hosts: 'card_rel_in_hosts',
+  'holds-role': 'card_rel_in_holds_role',
 };
 
-export function relationPhrase(type: RelationType, outgoing: boolean): string {
-  return outgoing ? OUTGOING[type] : INCOMING[type];
+/** "supports Paris Call" / "Paris Call (supporter)": `other` is the relation's far end. */
+export function relationPhrase(type: RelationType, outgoing: boolean, other: string): string {
+  return t(outgoing ? OUTGOING[type] : INCOMING[type], other);
+}
+
+/** When a fact did not hold then: "not a supporter". */
+export const NOT_THEN: Record<RelationType, MessageKey> = {
+  supports: 'card_then_not_supports',
+  signed: 'card_then_not_signed',
+  ratified: 'card_then_not_ratified',
+  party: 'card_then_not_party',
+  member: 'card_then_not_member',
+  withdrew: 'card_then_not_withdrew',
+  runs: 'card_then_not_runs',
+  hosts: 'card_then_not_hosts',
+  'holds-role': 'card_then_not_holds_role',
+};
+
+/** When a fact holds now, since a date: "Supporter since 10 Nov 2021". */
+export const NOW_SINCE: Record<RelationType, MessageKey> = {
+  supports: 'card_now_since_supports',
+  signed: 'card_now_since_signed',
+  ratified: 'card_now_since_ratified',
+  party: 'card_now_since_party',
+  member: 'card_now_since_member',
+  withdrew: 'card_now_since_withdrew',
+  runs: 'card_now_since_runs',
+  hosts: 'card_now_since_hosts',
+  'holds-role': 'card_now_since_holds_role',
+};
+
+const KIND_KEYS: Record<EntityKind, MessageKey> = {
+  initiative: 'card_kind_initiative',
+  country: 'card_kind_country',
+  person: 'card_kind_person',
+  organization: 'card_kind_organization',
+};
+
+export function kindLabel(kind: EntityKind): string {
+  return t(KIND_KEYS[kind]);
 }
 
 /** Only http(s) URLs become links; anything else is shown as text. */
@@ -63,10 +124,3 @@ export function sourceLabel(url: string): string {
     return url;
   }
 }
-
-export const KIND_LABEL = {
-  initiative: 'Initiative',
-  country: 'Country',
-  person: 'Person',
-  organization: 'Organisation',
-} as const;

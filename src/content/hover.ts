@@ -1,13 +1,18 @@
 /**
  * Hover: hit-tests the pointer against mention ranges (no listeners on page elements), opens the card
- * after a short delay, keeps it while the pointer is on the mention or the card, closes it on Esc or when
- * the pointer has left both. The card is positioned with Floating UI so the viewport never clips it.
+ * after the reader's hover delay, keeps it while the pointer is on the mention or the card, closes it on Esc
+ * or when the pointer has left both. The same card opens from the keyboard (./navigation.ts): then focus
+ * goes into it, Tab stays inside, and Esc gives focus back. The card is positioned with Floating UI so the
+ * viewport never clips it, and turns dark on dark pages.
  */
 import { computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { Card } from '../card/Card';
 import type { CardData } from '../db/queries';
 import { mentionAt, type Annotator, type PageMention } from '../annotate/annotator';
+import { sendMessage } from '../messaging/protocol';
+import type { ReaderSettings } from '../settings/reader';
+import { isDarkBackground } from '../ui/theme';
 import type { UiHost } from './ui-host';
 
 export interface HoverOptions {
@@ -17,6 +22,15 @@ export interface HoverOptions {
 
 export const DEFAULT_HOVER: HoverOptions = { openDelay: 250, closeDelay: 300 };
 
+/** Computed background colours from the mention's element outwards, for the page-darkness test. */
+function backgroundsAround(node: Node): string[] {
+  const colors: string[] = [];
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    colors.push(getComputedStyle(el).backgroundColor);
+  }
+  return colors;
+}
+
 export class HoverController {
   private current: PageMention | undefined;
   private shownFor: PageMention | undefined;
@@ -25,13 +39,22 @@ export class HoverController {
   private frame = 0;
   private lastPoint: { x: number; y: number } | undefined;
   private readonly cache = new Map<number, Promise<CardData | undefined>>();
+  private readonly options: HoverOptions;
+  /** Opened from the keyboard: the pointer leaving does not close it. */
+  private pinned = false;
+  /** Where focus was before a keyboard-opened card took it; it goes back there on close. */
+  private returnFocus: Element | null = null;
+  /** The article's publication date, when the page declares one (./published-date.ts). */
+  articleDate: string | undefined;
 
   constructor(
     private readonly annotator: Annotator,
     private readonly ui: () => UiHost,
     private readonly loadCard: (id: string) => Promise<CardData | undefined>,
-    private readonly options: HoverOptions = DEFAULT_HOVER,
-  ) {}
+    options: HoverOptions = DEFAULT_HOVER,
+  ) {
+    this.options = { ...options };
+  }
 
   /** Attach listeners; every one is removed when signal aborts. */
   attach(doc: Document, signal: AbortSignal): void {
@@ -45,6 +68,15 @@ export class HoverController {
     );
     window.addEventListener('scroll', () => this.shownFor && this.hide(), { passive: true, signal });
     signal.addEventListener('abort', () => this.dispose());
+  }
+
+  /** The reader changed settings: the next hover uses the new delay, no reload needed. */
+  applySettings(settings: Pick<ReaderSettings, 'hoverDelayMs'>): void {
+    this.options.openDelay = settings.hoverDelayMs;
+  }
+
+  get openDelay(): number {
+    return this.options.openDelay;
   }
 
   private onPointerMove(e: PointerEvent): void {
@@ -67,6 +99,7 @@ export class HoverController {
       this.current = mention;
       return;
     }
+    if (this.pinned && !mention) return;
     if (mention !== this.current) {
       this.current = mention;
       clearTimeout(this.openTimer);
@@ -86,6 +119,21 @@ export class HoverController {
     return p;
   }
 
+  /** Open the card of a mention from the keyboard or the popup: focus goes into the card. */
+  async open(mention: PageMention): Promise<boolean> {
+    const active = document.activeElement;
+    if (!this.shownFor) this.returnFocus = active && active !== document.body ? active : null;
+    this.hide(false);
+    this.current = mention;
+    this.lastPoint = undefined;
+    await this.show(mention);
+    if (this.shownFor !== mention) return false;
+    this.pinned = true;
+    const card = this.ui().mount.querySelector<HTMLElement>('.nl-card');
+    card?.focus({ preventScroll: true });
+    return true;
+  }
+
   async show(mention: PageMention): Promise<void> {
     const data = await this.card(mention.entity);
     if (!data || this.current !== mention) return;
@@ -93,7 +141,26 @@ export class HoverController {
     this.closeTimer = undefined;
     const ui = this.ui();
     this.shownFor = mention;
-    render(h(Card, { data, onClose: () => this.hide() }), ui.mount);
+    this.pinned = false;
+    const matchedText = mention.range.toString();
+    render(
+      h(Card, {
+        data,
+        onClose: () => this.hide(),
+        articleDate: this.articleDate,
+        dark: isDarkBackground(backgroundsAround(mention.range.commonAncestorContainer)),
+        trapFocus: true,
+        onWrongMatch: () =>
+          sendMessage('report:wrong-match', {
+            entityId: data.entity.id,
+            matchedText: matchedText.replace(/\s+/g, ' ').trim().slice(0, 200),
+            pageUrl: location.href,
+          })
+            .then(() => true)
+            .catch(() => false),
+      }),
+      ui.mount,
+    );
     const floating = ui.mount.firstElementChild as HTMLElement | null;
     if (!floating) return;
     floating.classList.add('nl-enter');
@@ -113,18 +180,31 @@ export class HoverController {
     Object.assign(floating.style, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
   }
 
-  hide(): void {
+  /** Close the card; focus goes back where it was before a keyboard-opened card took it. */
+  hide(restoreFocus = true): void {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
     this.closeTimer = undefined;
     this.current = undefined;
     if (this.shownFor === undefined) return;
+    const hadFocus = this.ui().root.activeElement !== null;
     this.shownFor = undefined;
+    this.pinned = false;
     render(null, this.ui().mount);
+    if (restoreFocus) {
+      const back = this.returnFocus;
+      this.returnFocus = null;
+      if (hadFocus && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+    }
   }
 
   isOpen(): boolean {
     return this.shownFor !== undefined;
+  }
+
+  /** The mention whose card is open. */
+  openMention(): PageMention | undefined {
+    return this.shownFor;
   }
 
   /** Forget cached cards (after a dataset update). */

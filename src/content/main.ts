@@ -10,6 +10,8 @@ import { onMessage, sendMessage, type PageSummary } from '../messaging/protocol'
 import { HoverController } from './hover';
 import { createUiHost, UI_TAG, type UiHost } from './ui-host';
 import { matchOptionsOf } from '../settings/reader';
+import { Navigator } from './navigation';
+import { publishedDate } from './published-date';
 
 interface Running {
   teardown(): void;
@@ -55,6 +57,8 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   performance.measure('normlens:ready', { start, end: readyAt });
 
   const hover = new HoverController(annotator, getUi, (id) => sendMessage('card:get', { id }));
+  hover.applySettings(init.settings);
+  hover.articleDate = publishedDate(document);
   hover.attach(document, controller.signal);
 
   // Live pages: gather changed subtrees, then rescan only those, never while the tab is hidden.
@@ -112,10 +116,12 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     }),
     onMessage('page:settings', ({ data }) => {
       // Options changed: start the page over with them (rules like first-mention depend on reading order).
+      hover.applySettings(data);
       annotator.clear();
       annotator.setOptions(matchOptionsOf(data));
       pass([document.body ?? document.documentElement]);
     }),
+    ...new Navigator(annotator, hover).listen(),
   ];
 
   const running: Running = { teardown };

@@ -55,6 +55,13 @@ export interface ProtocolMap {
   'update:set-feed'(data: { feedUrl: string }): UpdateStatus;
   /** background -> content: a new dataset was applied; match with this index from now on. */
   'page:index'(data: AliasIndexWire): void;
+  // The reader's experience (issue 6): keyboard walk, reveal from the popup, wrong-match reports.
+  /** background (keyboard command) -> content: open the next/previous mention's card; its entity id. */
+  'page:navigate'(data: { direction: 'next' | 'previous' }): string | undefined;
+  /** popup -> content: scroll to the first mention of an entity and open its card. */
+  'page:reveal'(data: { id: string }): boolean;
+  /** content (card) -> background: keep a "wrong match" report locally. */
+  'report:wrong-match'(data: { entityId: string; matchedText: string; pageUrl: string }): { id: string };
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -29,6 +29,14 @@ export const backgroundSchemas = {
   'update:check': z.undefined(),
   'update:set-schedule': z.object({ schedule: z.enum(SCHEDULES) }).strict(),
   'update:set-feed': z.object({ feedUrl: z.union([z.literal(''), z.url().max(2048)]) }).strict(),
+  // The reader's experience (issue 6).
+  'report:wrong-match': z
+    .object({
+      entityId: z.string().regex(/^[a-z0-9-]{1,120}$/),
+      matchedText: z.string().min(1).max(200),
+      pageUrl: url,
+    })
+    .strict(),
 } satisfies Partial<Record<keyof ProtocolMap, z.ZodType>>;
 
 export type BackgroundMessage = keyof typeof backgroundSchemas;

@@ -1,14 +1,20 @@
 /**
- * The toolbar popup: look anything up, see what NormLens found on this tab, switch annotation for the site.
- * `?tab=ID` targets a given tab instead of the active one (used when the popup is opened as a page).
+ * The toolbar popup: look anything up, see what NormLens found on this tab (grouped by kind; a click
+ * scrolls the tab to the first mention and opens its card), copy a digest of the page, and switch annotation
+ * for the site. `?tab=ID` targets a given tab instead of the active one (used when the popup is opened as a
+ * page).
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Card } from '../card/Card';
-import { KIND_LABEL } from '../card/format';
+import { formatDate, kindLabel } from '../card/format';
 import { getDb } from '../db/database';
 import { getAllEntities, getCardData, type CardData } from '../db/queries';
+import type { EntityKind } from '../dataset/kinds';
+import { ENTITY_KINDS } from '../dataset/kinds';
+import { t } from '../i18n/t';
 import { sendMessage, type PageSummary, type SiteState } from '../messaging/protocol';
+import { digestMarkdown, groupByKind, type DigestEntry, type DigestFact } from './digest';
 import { EntitySearch, type SearchHit } from './search';
 
 async function targetTab(): Promise<{ id: number; url: string } | undefined> {
@@ -17,6 +23,51 @@ async function targetTab(): Promise<{ id: number; url: string } | undefined> {
     ? await browser.tabs.get(Number(param))
     : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   return tab?.id !== undefined && tab.url ? { id: tab.id, url: tab.url } : undefined;
+}
+
+const KIND_PLURAL: Record<EntityKind, Parameters<typeof t>[0]> = {
+  initiative: 'popup_kind_initiatives',
+  country: 'popup_kind_countries',
+  person: 'popup_kind_people',
+  organization: 'popup_kind_organizations',
+};
+
+function isKind(kind: string): kind is EntityKind {
+  return (ENTITY_KINDS as readonly string[]).includes(kind);
+}
+
+/** The page's entities as digest entries (kinds the page reported that we do not know are skipped). */
+function entriesOf(summary: PageSummary): DigestEntry[] {
+  return summary.entities.flatMap((e) => (isKind(e.kind) ? [{ ...e, kind: e.kind }] : []));
+}
+
+async function copyDigest(summary: PageSummary): Promise<boolean> {
+  const groups = groupByKind(entriesOf(summary));
+  const facts = new Map<string, DigestFact>();
+  for (const group of groups) {
+    for (const e of group.entries) {
+      const card = await getCardData(getDb(), e.id);
+      if (card) {
+        facts.set(e.id, {
+          summary: card.entity.summary,
+          source: card.entity.source,
+          asOf: t('card_as_of', formatDate(card.entity.asOf)),
+        });
+      }
+    }
+  }
+  const markdown = digestMarkdown(summary.url, groups, facts, {
+    title: t('popup_digest_title'),
+    kind: (k) => t(KIND_PLURAL[k]),
+    mentions: (n) => t('popup_mentions', String(n)),
+    via: t('popup_digest_via'),
+  });
+  try {
+    await navigator.clipboard.writeText(markdown);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function Popup() {
@@ -28,6 +79,7 @@ export function Popup() {
   const [site, setSite] = useState<SiteState>();
   const [summary, setSummary] = useState<PageSummary | null>(); // undefined: loading, null: none
   const [error, setError] = useState<string>();
+  const [status, setStatus] = useState('');
 
   useEffect(() => {
     void getAllEntities(getDb()).then((all) => setSearch(new EntitySearch(all)));
@@ -45,13 +97,14 @@ export function Popup() {
   }, [openId]);
 
   const hits: SearchHit[] = useMemo(() => search?.search(query) ?? [], [search, query]);
+  const groups = useMemo(() => (summary ? groupByKind(entriesOf(summary)) : []), [summary]);
 
   async function toggle(enabled: boolean): Promise<void> {
     if (!tab || !site?.pattern) return;
     setError(undefined);
     // The permission prompt must be the first thing the click does.
     if (enabled && !(await browser.permissions.request({ origins: [site.pattern] }))) {
-      setError('NormLens needs access to this site to annotate it.');
+      setError(t('popup_needs_access'));
       return;
     }
     const next = await sendMessage('site:set', { url: tab.url, enabled });
@@ -59,16 +112,24 @@ export function Popup() {
     setSummary(enabled ? await sendMessage('page:summary', undefined, tab.id).catch(() => null) : null);
   }
 
-  const row = (id: string, label: string, kind: keyof typeof KIND_LABEL, extra?: string) => (
+  function reveal(id: string): void {
+    if (!tab) return;
+    void sendMessage('page:reveal', { id }, tab.id).catch(() => false);
+  }
+
+  const row = (id: string, label: string, kind: EntityKind, extra?: string, onPage = false) => (
     <li key={id}>
       <button
         type="button"
         class={`nl-row nl-${kind}`}
         aria-expanded={openId === id}
-        onClick={() => setOpenId(openId === id ? undefined : id)}
+        onClick={() => {
+          if (onPage) reveal(id);
+          setOpenId(openId === id ? undefined : id);
+        }}
       >
         <span class="nl-row-name">{label}</span>
-        <span class="nl-row-kind">{KIND_LABEL[kind]}</span>
+        <span class="nl-row-kind">{kindLabel(kind)}</span>
         {extra && <span class="nl-row-extra">{extra}</span>}
       </button>
       {openId === id && card?.entity.id === id && <Card data={card} />}
@@ -78,40 +139,61 @@ export function Popup() {
   return (
     <main class="nl-popup">
       <label class="nl-search">
-        <span class="nl-visually-hidden">Search NormLens</span>
+        <span class="nl-visually-hidden">{t('popup_search_label')}</span>
         <input
           type="search"
-          placeholder="Search initiatives, countries, people…"
+          placeholder={t('popup_search_placeholder')}
           autoFocus
           value={query}
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         />
       </label>
       {query && (
-        <section aria-label="Search results">
+        <section aria-label={t('popup_results_label')}>
           {hits.length === 0 ? (
-            <p class="nl-empty">Nothing found for “{query}”.</p>
+            <p class="nl-empty">{t('popup_nothing_found', query)}</p>
           ) : (
             <ul class="nl-results">{hits.map((h) => row(h.id, h.name, h.kind, h.matchedAlias))}</ul>
           )}
         </section>
       )}
       {!query && site?.pattern && (
-        <section aria-label="On this page">
-          <h2>On this page</h2>
-          {summary && summary.entities.length > 0 ? (
-            <ul class="nl-results">
-              {summary.entities.map((e) =>
-                row(e.id, e.name, e.kind as keyof typeof KIND_LABEL, `×${e.count}`),
-              )}
-            </ul>
+        <section aria-labelledby="nl-on-page">
+          <div class="nl-digest-head">
+            <h2 id="nl-on-page">{t('popup_on_this_page')}</h2>
+            {summary && groups.length > 0 && (
+              <button
+                type="button"
+                class="nl-copy-digest"
+                onClick={() =>
+                  void copyDigest(summary).then((ok) =>
+                    setStatus(t(ok ? 'popup_digest_copied' : 'card_copy_failed')),
+                  )
+                }
+              >
+                {t('popup_copy_digest')}
+              </button>
+            )}
+          </div>
+          {summary && groups.length > 0 ? (
+            groups.map((g) => (
+              <section key={g.kind} class="nl-kind-group" aria-labelledby={`nl-group-${g.kind}`}>
+                <h3 id={`nl-group-${g.kind}`}>
+                  {t(KIND_PLURAL[g.kind])} <span class="nl-count">{g.entries.length}</span>
+                </h3>
+                <ul class="nl-results">
+                  {g.entries.map((e) => row(e.id, e.name, e.kind, `×${e.count}`, true))}
+                </ul>
+              </section>
+            ))
           ) : summary === undefined && site.enabled ? (
-            <p class="nl-empty">Reading the page…</p>
+            <p class="nl-empty">{t('popup_reading')}</p>
           ) : (
-            <p class="nl-empty">
-              {site.enabled ? 'No names found on this page.' : 'NormLens is off for this site.'}
-            </p>
+            <p class="nl-empty">{site.enabled ? t('popup_no_names') : t('popup_off_here')}</p>
           )}
+          <p class="nl-status nl-digest-status" role="status">
+            {status}
+          </p>
         </section>
       )}
       <footer class="nl-popup-footer">
@@ -123,10 +205,10 @@ export function Popup() {
               checked={site.enabled}
               onChange={(e) => void toggle((e.target as HTMLInputElement).checked)}
             />
-            Annotate on {site.hostname}
+            {t('popup_annotate_on', site.hostname ?? '')}
           </label>
         ) : (
-          <span class="nl-empty">NormLens cannot annotate this page.</span>
+          <span class="nl-empty">{t('popup_cannot_annotate')}</span>
         )}
         {error && (
           <p class="nl-error" role="alert">
@@ -134,7 +216,7 @@ export function Popup() {
           </p>
         )}
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
-          Options
+          {t('popup_options')}
         </a>
       </footer>
     </main>

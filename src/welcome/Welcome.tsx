@@ -1,6 +1,7 @@
 /** First-run page: what NormLens does, and one click to switch it on for suggested news sites. */
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '../i18n/t';
 import { sendMessage } from '../messaging/protocol';
 import { SUGGESTED_SITES } from '../settings/sites';
 
@@ -12,23 +13,19 @@ export function Welcome() {
     const origins = [...chosen];
     if (origins.length === 0) return;
     if (!(await browser.permissions.request({ origins }))) {
-      setStatus('No sites were switched on: the browser did not grant access.');
+      setStatus(t('welcome_denied'));
       return;
     }
     for (const pattern of origins)
       await sendMessage('site:set', { url: pattern.replace(/\*$/, ''), enabled: true });
-    setStatus(`NormLens is on for ${origins.length} site${origins.length === 1 ? '' : 's'}.`);
+    setStatus(t('welcome_enabled', String(origins.length)));
   }
 
   return (
     <main class="nl-page">
-      <h1>Welcome to NormLens</h1>
-      <p>
-        NormLens underlines the initiatives, countries, people and organisations named in cyber-policy news
-        and explains them on hover, with sources and dates. It only reads the sites you switch on, and it
-        changes nothing on the page.
-      </p>
-      <h2>Switch it on for these news sites</h2>
+      <h1>{t('welcome_title')}</h1>
+      <p>{t('welcome_intro')}</p>
+      <h2>{t('welcome_sites_heading')}</h2>
       <ul>
         {SUGGESTED_SITES.map((s) => (
           <li key={s.pattern}>
@@ -49,10 +46,10 @@ export function Welcome() {
         ))}
       </ul>
       <button type="button" onClick={() => void enable()}>
-        Switch on for {chosen.size} site{chosen.size === 1 ? '' : 's'}
+        {t('welcome_switch_on', String(chosen.size))}
       </button>
       {status && <p role="status">{status}</p>}
-      <p>Any other site: open it and use the NormLens button in the toolbar.</p>
+      <p>{t('welcome_other_sites')}</p>
     </main>
   );
 }

@@ -1,0 +1,71 @@
+/**
+ * The reader's "wrong match" reports (made from a card's "Wrong match?" button): listed, deletable one by
+ * one or all together, and exportable as a JSON file. They stay on this computer; nothing is sent.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { getDb } from '../db/database';
+import {
+  deleteWrongMatches,
+  listWrongMatches,
+  wrongMatchesJson,
+  type WrongMatchReport,
+} from '../db/wrong-matches';
+import { formatDate } from '../card/format';
+import { t } from '../i18n/t';
+
+function download(filename: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function WrongMatchesSection() {
+  const [reports, setReports] = useState<WrongMatchReport[]>();
+  useEffect(() => void listWrongMatches(getDb()).then(setReports), []);
+
+  const remove = async (ids?: string[]): Promise<void> => setReports(await deleteWrongMatches(getDb(), ids));
+
+  return (
+    <section aria-labelledby="wrong-h">
+      <h2 id="wrong-h">{t('options_wrong_heading')}</h2>
+      <p>{t('options_wrong_intro')}</p>
+      {reports === undefined ? null : reports.length === 0 ? (
+        <p class="nl-empty">{t('options_wrong_none')}</p>
+      ) : (
+        <>
+          <ul class="nl-reports">
+            {reports.map((r) => (
+              <li key={r.id}>
+                <span class="nl-report-text">“{r.matchedText}”</span> → <code>{r.entityId}</code>{' '}
+                <span class="nl-empty">
+                  {t('options_wrong_where', [r.pageUrl, formatDate(r.reportedAt.slice(0, 10))])}
+                </span>{' '}
+                <button
+                  type="button"
+                  onClick={() => void remove([r.id])}
+                  aria-label={t('options_wrong_delete_one', r.matchedText)}
+                >
+                  {t('options_delete')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p class="nl-actions">
+            <button
+              type="button"
+              onClick={() => download('normlens-wrong-matches.json', wrongMatchesJson(reports))}
+            >
+              {t('options_wrong_export')}
+            </button>{' '}
+            <button type="button" onClick={() => void remove()}>
+              {t('options_wrong_delete_all')}
+            </button>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The page digest: the entities NormLens found on a page, grouped by kind, and the same as Markdown with
+ * each entity's key fact (our summary), its source and as-of date, for the reader's notes. Pure.
+ */
+import type { EntityKind } from '../dataset/kinds';
+import { ENTITY_KINDS } from '../dataset/kinds';
+import { escapeMarkdown, markdownUrl, sourceHost } from '../card/citation';
+
+export interface DigestEntry {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  count: number;
+}
+
+export interface DigestGroup {
+  kind: EntityKind;
+  entries: DigestEntry[];
+  /** Mentions of all the group's entities together. */
+  mentions: number;
+}
+
+/** Group by kind in a fixed kind order; inside a kind, most mentioned first, then by name. */
+export function groupByKind(entries: readonly DigestEntry[]): DigestGroup[] {
+  return ENTITY_KINDS.map((kind) => {
+    const list = entries
+      .filter((e) => e.kind === kind)
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    return { kind, entries: list, mentions: list.reduce((n, e) => n + e.count, 0) };
+  }).filter((g) => g.entries.length > 0);
+}
+
+export interface DigestFact {
+  summary: string;
+  source: string;
+  /** Already formatted, e.g. "as of 1 Jun 2025". */
+  asOf: string;
+}
+
+export interface DigestLabels {
+  title: string;
+  kind: (kind: EntityKind) => string;
+  mentions: (count: number) => string;
+  via: string;
+}
+
+export function digestMarkdown(
+  pageUrl: string,
+  groups: readonly DigestGroup[],
+  facts: ReadonlyMap<string, DigestFact>,
+  labels: DigestLabels,
+): string {
+  const lines = [`## ${escapeMarkdown(labels.title)}`, '', `<${markdownUrl(pageUrl)}>`];
+  for (const group of groups) {
+    lines.push('', `### ${escapeMarkdown(labels.kind(group.kind))}`, '');
+    for (const e of group.entries) {
+      const fact = facts.get(e.id);
+      const head = `- **${escapeMarkdown(e.name)}** (${escapeMarkdown(labels.mentions(e.count))})`;
+      lines.push(
+        fact
+          ? `${head}: ${escapeMarkdown(fact.summary)} ([${escapeMarkdown(sourceHost(fact.source))}](${markdownUrl(fact.source)}), ${escapeMarkdown(fact.asOf)})`
+          : head,
+      );
+    }
+  }
+  lines.push('', `_${escapeMarkdown(labels.via)}_`);
+  return lines.join('\n');
+}
