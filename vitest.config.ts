@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['fake-indexeddb/auto'],
     environment: 'node',
+    // Some tests compile the whole dataset from data/ (several seconds on a loaded 2-core machine).
+    testTimeout: 30_000,
   },
 });

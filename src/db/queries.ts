@@ -43,12 +43,35 @@ export async function getCardData(db: NormLensDB, id: string): Promise<CardData 
       if (!other) return;
       relations.push({ ...r, otherId: other.id, otherName: other.name, otherKind: other.kind, outgoing });
     });
+    relations.push(...ownRoles(entity));
     return {
       entity,
       relations,
       dataset: { version: meta.value.version, generatedAt: meta.value.generatedAt },
     };
   });
+}
+
+/**
+ * A person's roles held at no entity in the dataset (e.g. "Chief Minister of Gujarat") as card rows: the
+ * card shows a role whose far end is the person themself as the bare title, dated and sourced like any other.
+ */
+export function ownRoles(entity: Entity): CardRelation[] {
+  return (entity.roles ?? []).map((role, i) => ({
+    id: `${entity.id}:own-role:${i}`,
+    subject: entity.id,
+    type: 'holds-role',
+    object: entity.id,
+    role: role.title,
+    ...(role.from ? { from: role.from } : {}),
+    ...(role.to ? { to: role.to } : {}),
+    source: role.source,
+    asOf: role.asOf,
+    otherId: entity.id,
+    otherName: entity.name,
+    otherKind: entity.kind,
+    outgoing: true,
+  }));
 }
 
 export async function getAllEntities(db: NormLensDB): Promise<Entity[]> {

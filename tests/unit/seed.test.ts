@@ -68,6 +68,37 @@ describe('seedDataset', () => {
     expect(await db.sites.count()).toBe(1);
   });
 
+  it("shows a person's roles held at no entity as dated, sourced card rows", async () => {
+    const data = dataset('2026.1.1');
+    data.entities.push({
+      id: 'a-person',
+      kind: 'person',
+      type: 'person',
+      name: 'A Person',
+      aliases: [],
+      summary: 'Someone.',
+      source: 'https://x.org',
+      asOf: '2026-01-01',
+      dates: [],
+      roles: [
+        { title: 'Chief Minister', from: '2001', to: '2014-05', source: 'https://y.org', asOf: '2026-01-02' },
+      ],
+    });
+    await seedDataset(db, data);
+    const card = await getCardData(db, 'a-person');
+    expect(card?.relations).toEqual([
+      expect.objectContaining({
+        type: 'holds-role',
+        role: 'Chief Minister',
+        from: '2001',
+        to: '2014-05',
+        source: 'https://y.org',
+        otherId: 'a-person',
+        outgoing: true,
+      }),
+    ]);
+  });
+
   it('rejects invalid input with a clear message', () => {
     expect(() => parseDataset({ format: 1, version: 'x' })).toThrow(/invalid dataset/);
   });
