@@ -10,6 +10,8 @@ export type FactStatus = 'active' | 'inactive' | 'unknown';
 /** A dated fact, as relations carry it. */
 export interface DatedFact {
   from?: string;
+  /** `from` is only the date by which the fact held (see the dataset schema). */
+  startedBy?: true;
   to?: string;
   note?: string;
 }
@@ -38,13 +40,11 @@ function compare(a: string, b: string): Order {
 
 /**
  * Some sources only say a fact held "by" a date (e.g. a supporters page that went online a year after the
- * launch): its `from` is then a latest possible start, not the start. The data marks these in the note;
+ * launch): its `from` is then a latest possible start, not the start. The data marks these `startedBy`;
  * before such a date the fact is unknown, not absent.
  */
 export function startIsOnlyLatest(fact: DatedFact): boolean {
-  return /\b(listed by|by this date|by that date|date not in that source|joining date not)/i.test(
-    fact.note ?? '',
-  );
+  return fact.startedBy === true;
 }
 
 /** Was the fact in force on `date`? */

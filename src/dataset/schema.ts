@@ -122,6 +122,11 @@ const entityId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-cas
 const relationFields = {
   type: relationType,
   from: partialDate.optional(),
+  /**
+   * The source only shows the relation held BY `from` (a list published that day, a site that went online
+   * later than the start): the real start may be earlier, so before `from` the relation is unknown, not absent.
+   */
+  startedBy: z.literal(true).optional(),
   to: partialDate.optional(),
   note: z.string().max(200).optional(),
   ...sourced,
@@ -259,6 +264,7 @@ export const compiledRelation = z
     object: entityId,
     role: z.string().optional(),
     from: partialDate.optional(),
+    startedBy: z.literal(true).optional(),
     to: partialDate.optional(),
     note: z.string().optional(),
     source: z.string(),

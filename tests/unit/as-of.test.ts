@@ -37,11 +37,12 @@ describe('statusOn', () => {
   it('never says "not yet" before a date that is only a latest start', () => {
     const listedBy = {
       from: '2019-11-10',
-      note: 'listed by this date (the site went online in autumn 2019)',
+      startedBy: true as const,
     };
     expect(startIsOnlyLatest(listedBy)).toBe(true);
     expect(statusOn(listedBy, '2018-11-12')).toBe('unknown');
     expect(statusOn(listedBy, '2020-01-01')).toBe('active');
+    expect(statusOn({ from: '2019-11-10' }, '2018-11-12')).toBe('inactive');
   });
 
   it('knows nothing of the past of a fact without a start', () => {
@@ -53,7 +54,7 @@ describe('statusOn', () => {
 describe('changedSince and heldOn', () => {
   const facts = [
     { id: 'usa', from: '2021-11-10' },
-    { id: 'deu', from: '2019-11-10', note: 'listed by this date' },
+    { id: 'deu', from: '2019-11-10', startedBy: true as const },
     { id: 'undated' },
     { id: 'pres', from: '2021-01-20', to: '2025-01-20' },
   ];
