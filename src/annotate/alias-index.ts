@@ -14,6 +14,9 @@ export const FLAG_DEMONYM = 2;
 /** The alias rule occupies bits 2–4: 0 = none, else 1 + index in ALIAS_RULES. */
 const RULE_SHIFT = 2;
 
+const OBJECT_HEADER = 16;
+const SLOT = 8;
+
 /** Wire form: plain arrays and strings, so it survives any message channel. */
 export interface AliasIndexWire {
   version: string;
@@ -55,6 +58,8 @@ export function buildAliasIndex(version: string, entities: readonly Entity[]): A
       wire.aliases.push([folded, n, flags, flags & FLAG_CASE_SENSITIVE ? alias.text : '']);
     }
   });
+  // Sorted once here, so each content script (cold code, on every page) skips sorting and merging.
+  wire.aliases.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return wire;
 }
 
@@ -75,22 +80,55 @@ export class MatchIndex {
   readonly unspacedEnd: Uint8Array;
 
   constructor(readonly wire: AliasIndexWire) {
-    const byText = new Map<string, number>();
     const texts: string[] = [];
     this.patterns = [];
-    for (const [folded, entity, flags, original] of wire.aliases) {
-      let p = byText.get(folded);
+    // Plain indexed loops: this runs cold on every page load. Aliases come sorted by folded text (see
+    // buildAliasIndex), so aliases sharing a text are adjacent; a Map covers wires from older versions.
+    const { aliases } = wire;
+    let sorted = true;
+    for (let i = 1; i < aliases.length && sorted; i++) sorted = aliases[i - 1]![0] <= aliases[i]![0];
+    const byText = sorted ? undefined : new Map<string, number>();
+    for (let i = 0; i < aliases.length; i++) {
+      const [folded, entity, flags, original] = aliases[i]!;
+      let p = byText ? byText.get(folded) : texts[texts.length - 1] === folded ? texts.length - 1 : undefined;
       if (p === undefined) {
         p = texts.length;
-        byText.set(folded, p);
+        byText?.set(folded, p);
         texts.push(folded);
         this.patterns.push([]);
       }
       this.patterns[p]!.push({ entity, flags, original });
     }
-    this.automaton = Automaton.build(texts);
-    this.unspacedStart = Uint8Array.from(texts, (t) => (isUnspacedScript(t.charCodeAt(0)) ? 1 : 0));
-    this.unspacedEnd = Uint8Array.from(texts, (t) => (isUnspacedScript(t.charCodeAt(t.length - 1)) ? 1 : 0));
+    this.automaton = Automaton.build(texts, sorted);
+    this.unspacedStart = new Uint8Array(texts.length);
+    this.unspacedEnd = new Uint8Array(texts.length);
+    for (let p = 0; p < texts.length; p++) {
+      const t = texts[p]!;
+      this.unspacedStart[p] = isUnspacedScript(t.charCodeAt(0)) ? 1 : 0;
+      this.unspacedEnd[p] = isUnspacedScript(t.charCodeAt(t.length - 1)) ? 1 : 0;
+    }
+  }
+
+  /**
+   * Estimated bytes this index keeps alive in the content script: typed arrays exactly, JavaScript strings,
+   * arrays and objects by a conservative V8 estimate (2 bytes a character, 16 a header, 8 a slot).
+   */
+  byteSize(): number {
+    const str = (s: string): number => OBJECT_HEADER + 2 * s.length;
+    const array = (n: number): number => OBJECT_HEADER + SLOT * n;
+    let bytes = this.automaton.byteSize() + this.unspacedStart.byteLength + this.unspacedEnd.byteLength;
+    bytes += array(this.patterns.length);
+    for (const list of this.patterns) {
+      bytes += array(list.length);
+      for (const alias of list)
+        bytes += OBJECT_HEADER + 3 * SLOT + (alias.original ? str(alias.original) : 0);
+    }
+    const { ids, names, kinds, aliases } = this.wire;
+    bytes += array(ids.length) + array(names.length) + array(kinds.length) + array(aliases.length);
+    for (const id of ids) bytes += str(id);
+    for (const name of names) bytes += str(name);
+    for (const [folded, , , original] of aliases) bytes += array(4) + str(folded) + str(original);
+    return bytes;
   }
 
   kindOf(entity: number): EntityKind {

@@ -7,6 +7,7 @@ import type { EntityKind } from '../dataset/schema';
 import { ENTITY_KINDS } from '../dataset/kinds';
 import { FoldBuffer } from '../text/fold';
 import type { MatchIndex } from './alias-index';
+import type { UnderlineStyle } from '../settings/reader';
 import { BlockReader, locate, type TextBlock } from './dom-text';
 import { findMentions, newPageMatchState, type MatchOptions, type PageMatchState } from './find-mentions';
 
@@ -23,6 +24,16 @@ export interface PageMention {
   range: Range;
 }
 
+/** What the annotator marks: the matcher's options plus the kinds the reader switched on. */
+export interface AnnotatorOptions extends MatchOptions {
+  kinds: ReadonlySet<EntityKind>;
+}
+
+/** A scan in progress: step() reads blocks until the deadline and says whether any are left. */
+export interface ScanCursor {
+  step(deadline: number): boolean;
+}
+
 export class Annotator {
   readonly mentions: PageMention[] = [];
   /** Mentions by every text node they touch: the hover hit test starts here. */
@@ -33,29 +44,55 @@ export class Annotator {
   private state: PageMatchState = newPageMatchState();
 
   constructor(
-    readonly index: MatchIndex,
-    private options: MatchOptions,
+    private currentIndex: MatchIndex,
+    private options: AnnotatorOptions,
   ) {}
 
-  /** Annotate every block under root; returns the number of new mentions. */
-  scan(root: Node): number {
+  get index(): MatchIndex {
+    return this.currentIndex;
+  }
+
+  /** Annotate every block under root (except inside `exclude`) at once; returns the number of new mentions. */
+  scan(root: Node, exclude?: Node): number {
     const before = this.mentions.length;
-    this.ensureHighlights();
-    this.reader.read(root, (block) => this.scanBlock(block));
+    const cursor = this.startScan(root, exclude);
+    while (cursor.step(Infinity));
     return this.mentions.length - before;
+  }
+
+  /**
+   * A resumable scan of the blocks under root, skipping the subtree `exclude`: the caller runs it in
+   * chunks and yields to the page between them.
+   */
+  startScan(root: Node, exclude?: Node): ScanCursor {
+    const blocks = (exclude ? new BlockReader(exclude) : this.reader).cursor(root);
+    let done = false;
+    return {
+      step: (deadline) => {
+        if (done) return false;
+        for (let block = blocks.next(); block !== undefined; block = blocks.next()) {
+          this.scanBlock(block);
+          if (performance.now() >= deadline) return true;
+        }
+        done = true;
+        return false;
+      },
+    };
   }
 
   private scanBlock(block: TextBlock): void {
     this.folded.reset();
     this.folded.append(block.raw, 0);
-    const found = findMentions(this.index, block.raw, this.folded, this.state, this.options);
+    const found = findMentions(this.currentIndex, block.raw, this.folded, this.state, this.options);
+    if (found.length > 0) this.ensureHighlights();
     for (const m of found) {
+      const kind = this.currentIndex.kindOf(m.entity);
+      if (!this.options.kinds.has(kind)) continue;
       const [startNode, startOffset] = locate(block, m.start, false);
       const [endNode, endOffset] = locate(block, m.end, true);
       const range = new Range();
       range.setStart(startNode, startOffset);
       range.setEnd(endNode, endOffset);
-      const kind = this.index.kindOf(m.entity);
       const mention: PageMention = { entity: m.entity, kind, range };
       this.mentions.push(mention);
       this.highlights.get(kind)!.add(range);
@@ -81,6 +118,8 @@ export class Annotator {
     }
     this.mentions.length = 0;
     this.mentions.push(...keep);
+    // Entities mentioned only in the forgotten text may be mentioned "first" again when it is rescanned.
+    this.state.mentioned = new Set(keep.map((m) => m.entity));
     for (const [node, list] of this.byNode) {
       const left = list.filter((m) => !gone(m));
       if (left.length === 0) this.byNode.delete(node);
@@ -103,7 +142,10 @@ export class Annotator {
     this.state = newPageMatchState();
   }
 
-  setOptions(options: MatchOptions): void {
+  /** Start the page over with another index or options (rules like first-mention depend on reading order). */
+  restart(index: MatchIndex, options: AnnotatorOptions): void {
+    this.clear();
+    this.currentIndex = index;
     this.options = options;
   }
 
@@ -157,9 +199,26 @@ export function mentionAt(
   return undefined;
 }
 
-export const HIGHLIGHT_CSS = `
-::highlight(normlens-initiative) { text-decoration: underline 2px #7c3aed; text-underline-offset: 3px; }
-::highlight(normlens-country) { text-decoration: underline 2px #0284c7; text-underline-offset: 3px; }
-::highlight(normlens-person) { text-decoration: underline 2px #d97706; text-underline-offset: 3px; }
-::highlight(normlens-organization) { text-decoration: underline 2px #059669; text-underline-offset: 3px; }
-`;
+/**
+ * One colour per kind, mid-tone so it reads on light and dark pages alike; the reader picks the mark's
+ * style. 'background' tints the text's background with the same colour, translucent so any text colour
+ * stays readable on it.
+ */
+export const KIND_COLOURS: Record<EntityKind, string> = {
+  initiative: '124 58 237', // violet
+  country: '2 132 199', // sky blue
+  person: '217 119 6', // amber
+  organization: '5 150 105', // green
+};
+
+/** The highlight style sheet for an underline style. */
+export function highlightCss(style: UnderlineStyle): string {
+  return ENTITY_KINDS.map((kind) => {
+    const rgb = KIND_COLOURS[kind];
+    const rule =
+      style === 'background'
+        ? `background-color: rgb(${rgb} / 0.22);`
+        : `text-decoration: underline ${style} 2px rgb(${rgb}); text-underline-offset: 3px;`;
+    return `::highlight(${HIGHLIGHT_NAMES[kind]}) { ${rule} }`;
+  }).join('\n');
+}

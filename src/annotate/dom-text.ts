@@ -70,15 +70,25 @@ const INLINE_TAGS = new Set([
 /** Where a parent element's text goes: null to skip it, else the block element it belongs to. */
 type Placement = Element | null;
 
+/** A resumable walk over the blocks under a root: long pages are read a few blocks at a time. */
+export interface BlockCursor {
+  /** The next block in document order, or undefined when the walk is over. */
+  next(): TextBlock | undefined;
+}
+
 export class BlockReader {
   private readonly placement = new Map<Node, Placement>();
+
+  /** `excluded`: a subtree whose text this reader never reads (the article, when the rest of the page is read). */
+  constructor(private readonly excluded: Node | null = null) {}
 
   /** The block element a node's text belongs to, or null when its text must not be read. */
   place(parent: Node): Placement {
     const cached = this.placement.get(parent);
     if (cached !== undefined) return cached;
     let result: Placement;
-    if (parent.nodeType !== 1) {
+    if (parent === this.excluded) result = null;
+    else if (parent.nodeType !== 1) {
       result = parent.nodeType === 9 || parent.nodeType === 11 ? (parent as unknown as Element) : null;
     } else {
       const el = parent as Element;
@@ -99,34 +109,58 @@ export class BlockReader {
     this.placement.clear();
   }
 
-  /** Every block of readable text under root, in document order. */
-  read(root: Node, onBlock: (block: TextBlock) => void): void {
+  /** A cursor over every block of readable text under root, in document order. */
+  cursor(root: Node): BlockCursor {
     const doc = root.ownerDocument ?? (root as Document);
-    if (root.parentNode && root.nodeType === 1 && this.place(root) === null) return;
+    if (root.parentNode && root.nodeType === 1 && this.place(root) === null) return { next: () => undefined };
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let block: TextBlock | undefined;
-    let blockEl: Element | null = null;
+    let pending: Text | null = null; // first node of the next block, read ahead by the previous call
     let lastParent: Node | null = null;
     let lastPlacement: Placement = null;
-    for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
-      const text = n as Text;
+    let done = false;
+    const placementOf = (text: Text): Placement => {
       const parent = text.parentNode;
       if (parent !== lastParent) {
         lastParent = parent;
         lastPlacement = parent ? this.place(parent) : null;
       }
-      if (lastPlacement === null) continue;
-      const data = text.data;
-      if (lastPlacement !== blockEl || block === undefined) {
-        if (block) onBlock(block);
-        block = { nodes: [], starts: [], raw: '' };
-        blockEl = lastPlacement;
-      }
-      block.nodes.push(text);
-      block.starts.push(block.raw.length);
-      block.raw += data;
-    }
-    if (block) onBlock(block);
+      return lastPlacement;
+    };
+    return {
+      next: () => {
+        if (done) return undefined;
+        let block: TextBlock | undefined;
+        let blockEl: Placement = null;
+        if (pending) {
+          blockEl = placementOf(pending);
+          block = { nodes: [pending], starts: [0], raw: pending.data };
+          pending = null;
+        }
+        for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+          const text = n as Text;
+          const placement = placementOf(text);
+          if (placement === null) continue;
+          if (block === undefined) {
+            block = { nodes: [], starts: [], raw: '' };
+            blockEl = placement;
+          } else if (placement !== blockEl) {
+            pending = text;
+            return block;
+          }
+          block.nodes.push(text);
+          block.starts.push(block.raw.length);
+          block.raw += text.data;
+        }
+        done = true;
+        return block;
+      },
+    };
+  }
+
+  /** Every block of readable text under root, in document order. */
+  read(root: Node, onBlock: (block: TextBlock) => void): void {
+    const cursor = this.cursor(root);
+    for (let block = cursor.next(); block !== undefined; block = cursor.next()) onBlock(block);
   }
 }
 

@@ -59,6 +59,9 @@ function isSpaceCode(c: number): boolean {
   );
 }
 
+/** A base character followed only by combining marks (the accents NFD splits off). */
+const COMBINING_TAIL = /^.\p{M}*$/su;
+
 function foldNonAscii(c: number): number {
   cache ??= new Int32Array(0x10000);
   const hit = cache[c]!;
@@ -69,13 +72,16 @@ function foldNonAscii(c: number): number {
   else if (isSpaceCode(c)) out = SPACE;
   else if (c >= 0x300 && c <= 0x36f)
     out = SKIP; // combining diacritical marks
-  else if (c >= 0xd800 && c <= 0xdfff)
-    out = c; // surrogate halves pass through
+  else if ((c >= 0xd800 && c <= 0xdfff) || isUnspacedScript(c))
+    out = c; // surrogate halves pass through; CJK, Hangul and Thai have no case and no accents to drop
   else {
-    const base = String.fromCharCode(c).normalize('NFD').toLowerCase();
-    out = base.length > 0 ? base.charCodeAt(0) : c;
-    // Lowercasing can change length; only accept a single-unit result.
-    if (String.fromCharCode(out).length !== 1) out = c;
+    // Drop what decomposition adds after the base letter only when it is combining marks: Hangul
+    // syllables, for one, decompose into jamo that are letters, and must stay whole.
+    const decomposed = String.fromCharCode(c).normalize('NFD');
+    const base = COMBINING_TAIL.test(decomposed) ? decomposed.charAt(0) : String.fromCharCode(c);
+    const lower = base.toLowerCase();
+    // Lowercasing can change length (İ -> i̇); only accept a single-unit result.
+    out = lower.length === 1 ? lower.charCodeAt(0) : base.charCodeAt(0);
   }
   cache[c] = out + 2;
   return out;
@@ -117,48 +123,57 @@ export class FoldBuffer {
     this.origin = origin;
   }
 
-  push(code: number, rawIndex: number): void {
-    if (this.length >= this.codes.length) this.grow(this.length + 1);
-    this.codes[this.length] = code;
-    this.origin[this.length] = rawIndex;
-    this.length++;
-  }
-
-  /** The last folded code unit, or a space at the start (so a block starts on a word boundary). */
-  last(): number {
-    return this.length > 0 ? this.codes[this.length - 1]! : SPACE;
-  }
-
   /**
    * Append raw text that starts at `rawStart` in the block's raw coordinates. Whitespace runs collapse
    * to one space, and a hyphen at a line break inside a word ("cyber-\nsecurity") disappears.
+   *
+   * This loop sees every character of every page, with cold code on each page load: ASCII is folded inline
+   * and the buffer is written directly, without a function call per character.
    */
   append(text: string, rawStart: number): void {
     const n = text.length;
+    // An expansion writes two units for one character: room for the worst case up front.
     if (this.length + n * 2 > this.codes.length) this.grow(this.length + n * 2);
+    const codes = this.codes;
+    const origin = this.origin;
+    let length = this.length;
+    let last = length > 0 ? codes[length - 1]! : SPACE;
     for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      const expansion = c >= 0x80 ? EXPANSIONS[c] : undefined;
-      if (expansion !== undefined) {
-        for (let k = 0; k < expansion.length; k++) this.push(expansion.charCodeAt(k), rawStart + i);
-        continue;
+      let f = text.charCodeAt(i);
+      if (f < 0x80) {
+        if (f >= 0x41 && f <= 0x5a) f += 32;
+        else if (f === 0x09 || f === 0x0a || f === 0x0d || f === 0x0c) f = SPACE;
+      } else {
+        const expansion = EXPANSIONS[f];
+        if (expansion !== undefined) {
+          for (let k = 0; k < expansion.length; k++) {
+            codes[length] = expansion.charCodeAt(k);
+            origin[length++] = rawStart + i;
+          }
+          last = codes[length - 1]!;
+          continue;
+        }
+        f = foldNonAscii(f);
+        if (f === SKIP) continue;
       }
-      const f = foldCode(c);
-      if (f === SKIP) continue;
       if (f === SPACE) {
-        if (this.last() === SPACE) continue;
-        if (this.last() === HYPHEN && this.length >= 2 && isWordCode(this.codes[this.length - 2]!)) {
+        if (last === SPACE) continue;
+        if (last === HYPHEN && length >= 2 && isWordCode(codes[length - 2]!)) {
           // A hyphen followed by a line break between letters joins the word back together.
           const j = skipSpaces(text, i);
           if (hasNewline(text, i, j) && j < n && isWordCode(foldCode(text.charCodeAt(j)))) {
-            this.length--;
+            length--;
+            last = codes[length - 1]!;
             i = j - 1;
             continue;
           }
         }
       }
-      this.push(f, rawStart + i);
+      codes[length] = f;
+      origin[length++] = rawStart + i;
+      last = f;
     }
+    this.length = length;
   }
 
   toString(): string {

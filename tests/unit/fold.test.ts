@@ -28,4 +28,25 @@ describe('fold', () => {
     expect(buf.toString()).toBe('a cotex');
     expect([...buf.origin.subarray(0, buf.length)]).toEqual([0, 1, 3, 4, 5, 6, 8]);
   });
+
+  it('keeps letters of other scripts whole, folding only their case and accents', () => {
+    expect(fold('РОССИЯ')).toBe('россия');
+    expect(fold('Ελλάδα')).toBe('ελλαδα');
+    expect(fold('ΕΛΛΆΔΑ')).toBe('ελλαδα');
+    expect(fold('中国')).toBe('中国');
+    // Hangul syllables decompose into letters (jamo), not accents: they must not be cut down.
+    expect(fold('한국')).toBe('한국');
+    expect(fold('한국')).not.toBe(fold('하구'));
+  });
+
+  it('folds straight and curly apostrophes of possessives alike', () => {
+    expect(fold('Macron’s')).toBe(fold("Macron's"));
+    expect(fold('Macron\u02bcs')).toBe("macron's");
+  });
+
+  it('joins a line-break hyphen only between letters, across CR LF and indentation', () => {
+    expect(fold('Cyber-\r\n      security')).toBe('cybersecurity');
+    expect(fold('Cyber\u2010\nsecurity')).toBe('cybersecurity');
+    expect(fold('Cyber- security')).toBe('cyber- security');
+  });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAliasIndex, MatchIndex } from '../../src/annotate/alias-index';
 import { Automaton } from '../../src/annotate/automaton';
@@ -32,6 +33,11 @@ const ENTITIES: Entity[] = [
   entity('emmanuel-macron', 'person', 'Emmanuel Macron', [{ text: 'Macron', rule: 'after-full-name' }]),
   entity('who', 'organization', 'World Health Organization', [{ text: 'WHO', caseSensitive: true }]),
   entity('china-cn', 'country', '中国'),
+  entity('country-rus', 'country', 'Россия'),
+  entity('country-grc', 'country', 'Ελλάδα'),
+  entity('country-kor', 'country', '대한민국', [{ text: '한국' }]),
+  entity('country-jpn', 'country', '日本'),
+  entity('cybersecurity-act', 'initiative', 'Cybersecurity Act'),
 ];
 
 const index = new MatchIndex(buildAliasIndex('1', ENTITIES));
@@ -53,6 +59,53 @@ describe('automaton', () => {
     const found: string[] = [];
     a.scan(codes, codes.length, (p, s, e) => found.push(`${p}:${s}-${e}`));
     expect(found.sort()).toEqual(['0:2-4', '1:1-4', '3:2-6'].sort());
+  });
+
+  it('finds exactly the occurrences a naive search finds, for any patterns and text', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'c', ' ', 'é', '中');
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 30 }),
+        fc.array(alphabet, { maxLength: 80 }),
+        (patterns, chars) => {
+          const text = chars.join('');
+          const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
+          const found: string[] = [];
+          Automaton.build(patterns).scan(codes, codes.length, (p, s, e) => found.push(`${p}:${s}-${e}`));
+          const expected: string[] = [];
+          patterns.forEach((p, i) => {
+            for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1))
+              expected.push(`${i}:${at}-${at + p.length}`);
+          });
+          expect(found.sort()).toEqual(expected.sort());
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('matches the same from an unsorted wire (stored by an older version) as from a sorted one', () => {
+    const wire = buildAliasIndex('1', ENTITIES);
+    const unsorted = new MatchIndex({ ...wire, aliases: [...wire.aliases].reverse() });
+    const text = 'Emmanuel Macron and the Paris Call; France, 中国 and the US.';
+    const run = (idx: MatchIndex): string[] => {
+      const buf = new FoldBuffer();
+      buf.append(text, 0);
+      const opts = { demonyms: true, firstMentionOnly: false };
+      return findMentions(idx, text, buf, newPageMatchState(), opts).map(
+        (m) => `${idx.idOf(m.entity)}@${m.start}`,
+      );
+    };
+    expect(run(unsorted)).toEqual(run(index));
+    expect(run(index)).toHaveLength(5);
+  });
+
+  it('reports its size: typed arrays counted exactly, the rest estimated', () => {
+    const small = new MatchIndex(buildAliasIndex('1', ENTITIES.slice(0, 2)));
+    expect(index.byteSize()).toBeGreaterThan(small.byteSize());
+    // At least the dense root table (64 Ki entries of 4 bytes) and the state tables.
+    expect(small.byteSize()).toBeGreaterThan(0x10000 * 4 + small.automaton.stateCount * 20);
   });
 });
 
@@ -94,5 +147,35 @@ describe('findMentions', () => {
 
   it('matches CJK names without spaces', () => {
     expect(mentions('今天中国宣布')).toEqual(['china-cn:中国']);
+  });
+
+  it('counts possessives as mentions, straight or curly, after the full name for surnames', () => {
+    expect(mentions("Emmanuel Macron's plan and Macron’s aides")).toEqual([
+      'emmanuel-macron:Emmanuel Macron',
+      'emmanuel-macron:Macron',
+    ]);
+    expect(mentions("France's and the United States’ positions")).toEqual([
+      'country-fra:France',
+      'country-usa:United States',
+    ]);
+  });
+
+  it('matches a name hyphenated at a line break, with the range covering the raw text', () => {
+    const text = 'The Cyber-\n  security Act passed.';
+    expect(mentions(text)).toEqual(['cybersecurity-act:Cyber-\n  security Act']);
+    expect(mentions('The Cyber-security Act passed.')).toEqual([]);
+  });
+
+  it('keeps word boundaries in Cyrillic and Greek', () => {
+    expect(mentions('Россия и Греция')).toEqual(['country-rus:Россия']);
+    expect(mentions('Россиянин сказал')).toEqual([]);
+    expect(mentions('η ΕΛΛΆΔΑ σήμερα')).toEqual(['country-grc:ΕΛΛΆΔΑ']);
+    expect(mentions('Ελλάδας')).toEqual([]);
+  });
+
+  it('matches CJK and Hangul names inside running text, without spaces', () => {
+    expect(mentions('中国和日本今天')).toEqual(['china-cn:中国', 'country-jpn:日本']);
+    expect(mentions('오늘한국정부는')).toEqual(['country-kor:한국']);
+    expect(mentions('오늘하구정부는')).toEqual([]);
   });
 });

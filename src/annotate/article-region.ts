@@ -1,0 +1,89 @@
+/**
+ * Finds the page's main article region, where the reader's attention (and most mentions) are: the largest
+ * `<article>`, else `<main>` / `[role=main]`, else a readability-style guess (paragraph-rich blocks win,
+ * link-heavy ones lose), else the body. Pure DOM reading: nothing is changed.
+ */
+
+/** Below this much text a semantic container is probably a teaser or an empty shell, not the article. */
+const MIN_ARTICLE_CHARS = 200;
+/** A paragraph shorter than this carries no signal (captions, bylines, buttons). */
+const MIN_PARAGRAPH_CHARS = 25;
+/** How many top-scoring candidates get the (costlier) link-density check. */
+const TOP_CANDIDATES = 5;
+
+/**
+ * Text length of an element: textContent is one native call, far cheaper than walking. Markup whitespace is
+ * counted too; it weighs alike on the candidates compared, and collapsing it would cost a pass over the text.
+ */
+function textLength(el: Element): number {
+  return el.textContent?.length ?? 0;
+}
+
+function countCommas(text: string): number {
+  let commas = 0;
+  for (let at = text.indexOf(','); at >= 0; at = text.indexOf(',', at + 1)) commas++;
+  return commas;
+}
+
+/** The share of an element's text that sits inside links: navigation, tag clouds and link lists score high. */
+export function linkDensity(el: Element): number {
+  const total = textLength(el);
+  if (total === 0) return 0;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += textLength(a);
+  return Math.min(1, linked / total);
+}
+
+function largest(elements: Iterable<Element>): Element | undefined {
+  let best: Element | undefined;
+  let bestLength = MIN_ARTICLE_CHARS - 1;
+  for (const el of elements) {
+    const length = textLength(el);
+    if (length > bestLength) {
+      best = el;
+      bestLength = length;
+    }
+  }
+  return best;
+}
+
+/**
+ * Readability-style scoring: every paragraph gives points to its parent (full) and grandparent (half) by its
+ * length and commas; candidates then lose points in proportion to their link density.
+ */
+export function guessArticleByParagraphs(body: Element): Element | undefined {
+  const scores = new Map<Element, number>();
+  for (const p of body.querySelectorAll('p, td, blockquote, li')) {
+    const text = p.textContent ?? '';
+    const length = text.trim().length;
+    if (length < MIN_PARAGRAPH_CHARS) continue;
+    const points = 1 + countCommas(text) + Math.min(3, Math.floor(length / 100));
+    const parent = p.parentElement;
+    if (parent && parent !== body.parentElement) scores.set(parent, (scores.get(parent) ?? 0) + points);
+    const grand = parent?.parentElement;
+    if (grand && grand !== body.parentElement) scores.set(grand, (scores.get(grand) ?? 0) + points / 2);
+  }
+  const top = [...scores].sort((a, b) => b[1] - a[1]).slice(0, TOP_CANDIDATES);
+  let best: Element | undefined;
+  let bestScore = 0;
+  for (const [el, score] of top) {
+    const adjusted = score * (1 - linkDensity(el));
+    if (adjusted > bestScore) {
+      best = el;
+      bestScore = adjusted;
+    }
+  }
+  if (!best || textLength(best) < MIN_ARTICLE_CHARS) return undefined;
+  return best;
+}
+
+/** The element holding the page's main article; the body when nothing better is found. */
+export function findArticleRegion(doc: Document): Element {
+  const body = doc.body ?? doc.documentElement;
+  return (
+    largest(doc.querySelectorAll('article')) ??
+    largest(doc.querySelectorAll('main, [role="main"]')) ??
+    guessArticleByParagraphs(body) ??
+    body
+  );
+}
