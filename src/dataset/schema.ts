@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { ALIAS_RULES, ENTITY_KINDS, type EntityKind } from './kinds';
+import { isRealPartialDate } from './dates';
 
 export { ALIAS_RULES, ENTITY_KINDS, type AliasRule, type EntityKind } from './kinds';
+export { EARLIEST_YEAR, LATEST_YEAR, isRealPartialDate } from './dates';
 
 /** A calendar date with only the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD. */
 export const partialDate = z.preprocess(
@@ -23,23 +25,6 @@ export const fullDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
   .refine(isRealPartialDate, 'not a real calendar date');
-
-/**
- * Years from 1000 on: people's births and old treaties are real dates; anything earlier in this dataset is a
- * typo. The upper bound only catches typos too; the compiler rejects as-of dates after the generation date.
- */
-export const EARLIEST_YEAR = 1000;
-export const LATEST_YEAR = 2100;
-
-export function isRealPartialDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  if (y === undefined || y < EARLIEST_YEAR || y > LATEST_YEAR) return false;
-  if (m === undefined) return true;
-  if (m < 1 || m > 12) return false;
-  if (d === undefined) return true;
-  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d >= 1 && d <= daysInMonth;
-}
 
 /** Sources and official links are https: a reader checking a fact must get the page the author read. */
 const httpsUrl = z.url({

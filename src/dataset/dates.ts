@@ -1,0 +1,18 @@
+/** Calendar checks for partial dates, without the schema library: content scripts use them too. */
+
+/**
+ * Years from 1000 on: people's births and old treaties are real dates; anything earlier in this dataset is a
+ * typo. The upper bound only catches typos too; the compiler rejects as-of dates after the generation date.
+ */
+export const EARLIEST_YEAR = 1000;
+export const LATEST_YEAR = 2100;
+
+export function isRealPartialDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number);
+  if (y === undefined || y < EARLIEST_YEAR || y > LATEST_YEAR) return false;
+  if (m === undefined) return true;
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d >= 1 && d <= daysInMonth;
+}
