@@ -2,5 +2,7 @@ import { render } from 'preact';
 import { Options } from '../../src/options/Options';
 import '../../src/card/card.css';
 import '../../src/ui/pages.css';
+import { localizePage } from '../../src/ui/page-language';
 
+localizePage(document, 'options_title');
 render(<Options />, document.getElementById('app')!);

@@ -8,7 +8,11 @@ import { getDb } from '../db/database';
 import { getAliasIndex, getCardData } from '../db/queries';
 import { parseDataset, seedDataset } from '../db/seed';
 import { onMessage, sendMessage, type ProtocolMap } from '../messaging/protocol';
-import { backgroundSchemas, type BackgroundMessage } from '../messaging/validate';
+import {
+  parseBackgroundMessage,
+  type backgroundSchemas,
+  type BackgroundMessage,
+} from '../messaging/validate';
 import { getReaderSettings, setReaderSettings } from '../settings/options';
 import { isEnabled, siteForUrl } from '../settings/sites';
 import type { ReaderSettings } from '../settings/reader';
@@ -17,6 +21,7 @@ import { enabledPatterns, setSite } from './sites-store';
 import { startUpdater } from './updater';
 import { listenForCommands } from './commands';
 import { addWrongMatch } from '../db/wrong-matches';
+import { ReadyGate } from './ready-gate';
 
 const db = getDb();
 
@@ -28,15 +33,11 @@ async function seedBundledDataset(): Promise<void> {
   console.info(`[normlens] bundled dataset ${dataset.version} ${applied ? 'installed' : 'already current'}`);
 }
 
-let ready: Promise<void> | undefined;
-
-/** Everything the handlers need before they answer; started once per worker life. */
-function whenReady(): Promise<void> {
-  ready ??= (async () => {
-    if ((await getAliasIndex(db)) === undefined) await seedBundledDataset();
-  })();
-  return ready;
-}
+/** Everything the handlers need before they answer: the dataset, seeded if the database has none. */
+const gate = new ReadyGate(async () => {
+  if ((await getAliasIndex(db)) === undefined) await seedBundledDataset();
+});
+const whenReady = (): Promise<void> => gate.whenReady();
 
 async function onInstalled(): Promise<void> {
   await seedBundledDataset();
@@ -52,16 +53,21 @@ type Handler<K extends BackgroundMessage> = (
   sender: { tab?: { id?: number; url?: string } },
 ) => Promise<ReturnType<ProtocolMap[K]>>;
 
-/** Register a handler whose payload is validated first; invalid messages are logged and dropped. */
+/**
+ * Register a handler whose payload is validated first; an invalid message is logged and answered with an
+ * Error naming the failing field, so the sender's promise rejects (it must not think it succeeded).
+ */
 function handle<K extends BackgroundMessage>(type: K, handler: Handler<K>): void {
   onMessage(type, async (message) => {
-    const parsed = backgroundSchemas[type].safeParse(message.data);
-    if (!parsed.success) {
-      console.warn(`[normlens] dropped invalid ${type} message`, parsed.error.issues[0]?.message);
-      return undefined as never;
+    let data: z.infer<(typeof backgroundSchemas)[K]>;
+    try {
+      data = parseBackgroundMessage(type, message.data);
+    } catch (error) {
+      console.warn('[normlens] refused a message', error);
+      throw error;
     }
     await whenReady();
-    return handler(parsed.data as never, message.sender) as never;
+    return handler(data, message.sender) as never;
   });
 }
 
@@ -88,7 +94,7 @@ async function siteState(
 export function startBackground(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install' || reason === 'update') {
-      ready = onInstalled().catch((e: unknown) => console.error('[normlens] install failed', e));
+      gate.replace(onInstalled().catch((e: unknown) => console.error('[normlens] install failed', e)));
     }
   });
   browser.runtime.onStartup.addListener(() => {

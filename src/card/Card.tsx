@@ -13,6 +13,7 @@ import { citationMarkdown, citationText, type Citation, type CitedFact } from '.
 import {
   NOT_THEN,
   NOW_SINCE,
+  countsText,
   formatDate,
   formatSpan,
   kindLabel,
@@ -299,11 +300,7 @@ export function Card({
         <section key={c.source}>
           <h3>{c.label ?? t('card_counts')}</h3>
           <p class="nl-counts">
-            {Object.entries(c.counts)
-              .filter(([, n]) => n > 0)
-              .map(([k, n]) => `${n} ${k.replace(/-/g, ' ')}`)
-              .join(' · ')}{' '}
-            <Source url={c.source} asOf={c.asOf} />
+            {countsText(c.counts)} <Source url={c.source} asOf={c.asOf} />
           </p>
         </section>
       ))}

@@ -124,3 +124,27 @@ export function sourceLabel(url: string): string {
     return url;
   }
 }
+
+/** Categories of a counts file (data/relations/*-counts.yaml) with their phrase, e.g. "81 states". */
+const COUNT_KEYS: Record<string, MessageKey> = {
+  state: 'card_count_state',
+  'public-authority': 'card_count_public_authority',
+  'private-sector': 'card_count_private_sector',
+  'civil-society': 'card_count_civil_society',
+  international: 'card_count_international',
+};
+
+/**
+ * "81 states · 37 public authorities · …" in the reader's language. Rows the source left without a category
+ * ("undefined") and empty categories are not shown; a category added to the data before it has a phrase
+ * here reads as its key with spaces.
+ */
+export function countsText(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .filter(([key, n]) => n > 0 && key !== 'undefined')
+    .map(([key, n]) => {
+      const messageKey = COUNT_KEYS[key];
+      return messageKey ? t(messageKey, String(n)) : `${n} ${key.replace(/-/g, ' ')}`;
+    })
+    .join(' · ');
+}

@@ -38,6 +38,8 @@ export class HoverController {
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
   private lastPoint: { x: number; y: number } | undefined;
+  /** Whether the last pointer move was over the card; read during dispatch (composedPath() is empty after). */
+  private lastOverCard = false;
   private readonly cache = new Map<number, Promise<CardData | undefined>>();
   private readonly options: HoverOptions;
   /** Opened from the keyboard: the pointer leaving does not close it. */
@@ -81,12 +83,13 @@ export class HoverController {
 
   private onPointerMove(e: PointerEvent): void {
     this.lastPoint = { x: e.clientX, y: e.clientY };
+    this.lastOverCard = this.shownFor !== undefined && e.composedPath().includes(this.ui().host);
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       const p = this.lastPoint;
       if (!p) return;
-      const overCard = this.shownFor !== undefined && e.composedPath().includes(this.ui().host);
+      const overCard = this.lastOverCard && this.shownFor !== undefined;
       this.update(overCard ? this.shownFor : mentionAt(this.annotator, document, p.x, p.y), overCard);
     });
   }
@@ -157,7 +160,11 @@ export class HoverController {
             pageUrl: location.href,
           })
             .then(() => true)
-            .catch(() => false),
+            .catch((error: unknown) => {
+              // The background refused the report (it names the bad field): the card says it was not saved.
+              console.warn('[normlens] wrong-match report refused', error);
+              return false;
+            }),
       }),
       ui.mount,
     );

@@ -16,6 +16,7 @@ import { ScanQueue } from './scan-queue';
 import { pageKey, watchNavigations } from './spa-navigation';
 import { Navigator } from './navigation';
 import { publishedDate } from './published-date';
+import { installHighlightStyle } from './highlight-style';
 
 interface Running {
   teardown(): void;
@@ -49,24 +50,63 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   const start = performance.now();
   const g = globalThis as Global;
   if (g[GLOBAL_KEY]) return; // injected again into a page where NormLens already runs
-  const placeholder: Running = { teardown: () => undefined };
-  g[GLOBAL_KEY] = placeholder;
+  // Everything set up pushes its undo here; teardown runs them newest first, so a start-up that fails
+  // half-way undoes exactly what it did and never leaves the running marker behind.
+  const undo: (() => void)[] = [];
+  const running: Running = { teardown };
+  g[GLOBAL_KEY] = running;
+  function teardown(): void {
+    if (g[GLOBAL_KEY] !== running) return;
+    delete g[GLOBAL_KEY];
+    for (const step of undo.splice(0).reverse()) {
+      try {
+        step();
+      } catch (error) {
+        console.error('[normlens] teardown step failed', error);
+      }
+    }
+  }
+  // Listening before the first await: a teardown sent while page:init is in flight is not lost.
+  undo.push(onMessage('page:teardown', () => teardown()));
+  ctx.onInvalidated(teardown);
 
   const init = await sendMessage('page:init', { url: location.href }).catch(() => undefined);
-  if (!init || ctx.isInvalid || g[GLOBAL_KEY] !== placeholder) {
-    if (g[GLOBAL_KEY] === placeholder) delete g[GLOBAL_KEY];
+  if (!init || ctx.isInvalid || g[GLOBAL_KEY] !== running) {
+    teardown();
     return;
   }
+  try {
+    annotatePage(init, start, undo);
+  } catch (error) {
+    console.error('[normlens] start-up failed; the page is left as it was', error);
+    teardown();
+  }
+}
 
+/** Set up annotation, hover and live updates on the page; every step pushes its undo onto `undo`. */
+function annotatePage(
+  init: { index: AliasIndexWire; settings: ReaderSettings },
+  start: number,
+  undo: (() => void)[],
+): void {
   const controller = new AbortController();
+  undo.push(() => controller.abort());
   let settings = init.settings;
   const annotator = new Annotator(loadIndex(init.index, start), annotatorOptionsOf(settings));
+  undo.push(() => annotator.clear());
   let ui: UiHost | undefined;
   const getUi = (): UiHost => (ui ??= createUiHost(document));
+  undo.push(() => {
+    ui?.remove();
+    ui = undefined;
+  });
 
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(highlightCss(settings.underline));
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  const highlightStyle = installHighlightStyle(
+    document,
+    highlightCss(settings.underline),
+    () => getUi().host,
+  );
+  undo.push(() => highlightStyle.remove());
 
   let ready = false;
   const queue = new ScanQueue((chunkStart, chunkEnd) => {
@@ -76,10 +116,13 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       performance.measure('normlens:ready', { start, end: chunkEnd });
     }
   });
+  undo.push(() => queue.stop());
 
   const body = (): Element => document.body ?? document.documentElement;
   /** Where the reader wants mentions: the article region, or the whole page (article first). */
   let region: Element = body();
+  /** The <body> the last full scan started from: a page that swaps in a new one is scanned afresh. */
+  let scannedBody = body();
   let lastPage = pageKey(location.href);
 
   /** Queue a full scan: the article region first (found when the job starts), then the rest if wanted. */
@@ -96,6 +139,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
 
   const hover = new HoverController(annotator, getUi, (id) => sendMessage('card:get', { id }));
   hover.attach(document, controller.signal);
+  undo.push(() => hover.hide());
   hover.applySettings(settings);
   hover.articleDate = publishedDate(document);
 
@@ -108,20 +152,21 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     queue.cancel();
     pending.clear();
     hover.hide();
-    if (next.underline !== settings.underline) sheet.replaceSync(highlightCss(next.underline));
+    if (next.underline !== settings.underline) highlightStyle.set(highlightCss(next.underline));
     settings = next;
     hover.applySettings(settings);
     // A single-page app may have swapped the article: its date too.
     hover.articleDate = publishedDate(document);
     annotator.restart(index, annotatorOptionsOf(settings));
     lastPage = pageKey(location.href);
+    scannedBody = body();
     queueFullScan();
   };
 
   const flush = (): void => {
     timer = undefined;
     if (document.hidden) return; // resumed on visibilitychange
-    if (pageKey(location.href) !== lastPage || !region.isConnected) {
+    if (pageKey(location.href) !== lastPage || !region.isConnected || body() !== scannedBody) {
       restart(annotator.index, settings);
       return;
     }
@@ -148,15 +193,24 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     timer ??= setTimeout(flush, MUTATION_BATCH_MS);
   };
   const observer = new MutationObserver((records) => {
+    let bodySwapped = false;
     for (const r of records) {
       const target = r.type === 'characterData' ? r.target.parentNode : r.target;
       if (!target || (ui && (target === ui.host || ui.host.contains(target)))) continue;
       if (target.nodeType === 1 && (target as Element).localName === UI_TAG) continue;
-      pending.add(target);
+      // Only the body's text is annotated: changes under <html> itself may be a new <body> (flush checks),
+      // and changes in <head> are not ours to scan.
+      if (target === document.documentElement) bodySwapped ||= body() !== scannedBody;
+      else if (body().contains(target)) pending.add(target);
     }
-    if (pending.size > 0 || pageKey(location.href) !== lastPage) scheduleFlush();
+    if (bodySwapped || pending.size > 0 || pageKey(location.href) !== lastPage) scheduleFlush();
   });
-  observer.observe(body(), { childList: true, characterData: true, subtree: true });
+  // The whole document, not the body: a page that replaces <body> is rescanned too (our host is skipped).
+  observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
+  undo.push(() => {
+    observer.disconnect();
+    clearTimeout(timer);
+  });
   watchNavigations(scheduleFlush, controller.signal);
   document.addEventListener(
     'visibilitychange',
@@ -178,8 +232,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     })),
   });
   // Messages from the background and popup; a new index for open tabs goes through restart(index, settings).
-  const removeListeners = [
-    onMessage('page:teardown', () => teardown()),
+  undo.push(
     onMessage('page:summary', () => summary()),
     onMessage('page:settings', ({ data }) => restart(annotator.index, data)),
     // A new dataset was applied: match with its index from now on, and fetch cards afresh.
@@ -188,24 +241,5 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       restart(loadIndex(data), settings);
     }),
     ...new Navigator(annotator, hover).listen(),
-  ];
-
-  const running: Running = { teardown };
-  g[GLOBAL_KEY] = running;
-
-  function teardown(): void {
-    if (g[GLOBAL_KEY] !== running) return;
-    delete g[GLOBAL_KEY];
-    queue.stop();
-    controller.abort();
-    observer.disconnect();
-    clearTimeout(timer);
-    hover.hide();
-    annotator.clear();
-    ui?.remove();
-    ui = undefined;
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-    for (const remove of removeListeners) remove();
-  }
-  ctx.onInvalidated(teardown);
+  );
 }

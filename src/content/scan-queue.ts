@@ -72,13 +72,19 @@ export class ScanQueue {
     const start = performance.now();
     const deadline = start + this.budgetMs;
     do {
-      if (!this.cursor) {
-        const job = this.jobs.shift();
-        if (!job) break;
-        this.cursor = job();
-        if (!this.cursor) continue;
+      try {
+        if (!this.cursor) {
+          const job = this.jobs.shift();
+          if (!job) break;
+          this.cursor = job();
+          if (!this.cursor) continue;
+        }
+        if (!this.cursor.step(deadline)) this.cursor = undefined;
+      } catch (error) {
+        // One bad job (a node the page removed mid-scan, a bug) must not stop the scans queued after it.
+        console.error('[normlens] a scan job failed and was dropped', error);
+        this.cursor = undefined;
       }
-      if (!this.cursor.step(deadline)) this.cursor = undefined;
     } while (performance.now() < deadline && (this.cursor || this.jobs.length > 0));
     this.onChunk(start, performance.now());
   }

@@ -26,10 +26,14 @@ export function parseDataset(json: unknown): Dataset {
  * Returns whether it was applied.
  */
 export async function seedDataset(db: NormLensDB, incoming: Dataset, now = new Date()): Promise<boolean> {
-  const installed = await installedDatasetVersion(db);
-  if (installed !== undefined && compareVersions(incoming.version, installed) <= 0) return false;
-  await db.transaction('rw', db.entities, db.relations, db.meta, () => replaceDataset(db, incoming, now));
-  return true;
+  // The version is read inside the same rw transaction as the swap: a feed update committed between a
+  // read outside it and the swap would otherwise be overwritten by this (older) bundled copy.
+  return db.transaction('rw', db.entities, db.relations, db.meta, async () => {
+    const installed = await installedDatasetVersion(db);
+    if (installed !== undefined && compareVersions(incoming.version, installed) <= 0) return false;
+    await replaceDataset(db, incoming, now);
+    return true;
+  });
 }
 
 /**

@@ -7,10 +7,13 @@ import { HOVER_DELAY_RANGE, SCAN_SCOPES, UNDERLINE_STYLES } from '../settings/re
 
 const url = z.string().url().max(4096);
 
+/** An entity id as messages carry it (kebab-case ascii, as the dataset schema requires). */
+export const entityIdSchema = z.string().regex(/^[a-z0-9-]{1,120}$/);
+
 /** Validators for every message the background accepts. */
 export const backgroundSchemas = {
   'page:init': z.object({ url }).strict(),
-  'card:get': z.object({ id: z.string().regex(/^[a-z0-9-]{1,120}$/) }).strict(),
+  'card:get': z.object({ id: entityIdSchema }).strict(),
   'site:get': z.object({ url }).strict(),
   'site:set': z.object({ url, enabled: z.boolean() }).strict(),
   'settings:get': z.undefined(),
@@ -32,7 +35,7 @@ export const backgroundSchemas = {
   // The reader's experience (issue 6).
   'report:wrong-match': z
     .object({
-      entityId: z.string().regex(/^[a-z0-9-]{1,120}$/),
+      entityId: entityIdSchema,
       matchedText: z.string().min(1).max(200),
       pageUrl: url,
     })
@@ -40,3 +43,18 @@ export const backgroundSchemas = {
 } satisfies Partial<Record<keyof ProtocolMap, z.ZodType>>;
 
 export type BackgroundMessage = keyof typeof backgroundSchemas;
+
+/**
+ * The payload of a background message, validated; throws an Error naming the message and the failing field,
+ * so the sender's promise rejects instead of resolving with nothing.
+ */
+export function parseBackgroundMessage<K extends BackgroundMessage>(
+  type: K,
+  data: unknown,
+): z.infer<(typeof backgroundSchemas)[K]> {
+  const parsed = backgroundSchemas[type].safeParse(data);
+  if (parsed.success) return parsed.data as z.infer<(typeof backgroundSchemas)[K]>;
+  const issue = parsed.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(payload)';
+  throw new Error(`invalid ${type} message: ${field}: ${issue?.message ?? 'invalid'}`);
+}

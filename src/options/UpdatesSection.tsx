@@ -66,7 +66,15 @@ export function UpdatesSection() {
     }
     setUrlInvalid(!valid);
     if (!valid) return;
-    const next = await sendMessage('update:set-feed', { feedUrl: value });
+    let next: UpdateStatus;
+    try {
+      next = await sendMessage('update:set-feed', { feedUrl: value });
+    } catch (error) {
+      // The background refused the message itself (it says which field): nothing was saved.
+      console.warn('[normlens] feed address refused', error);
+      setUrlInvalid(true);
+      return;
+    }
     // The background refuses an address it does not accept (plain http outside test builds, credentials...).
     setUrlInvalid(value !== '' && next.feedUrl !== value);
     setStatus(next);

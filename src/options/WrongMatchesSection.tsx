@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getDb } from '../db/database';
 import {
+  MAX_WRONG_MATCHES,
   deleteWrongMatches,
   listWrongMatches,
   wrongMatchesJson,
@@ -24,14 +25,22 @@ function download(filename: string, text: string): void {
 
 export function WrongMatchesSection() {
   const [reports, setReports] = useState<WrongMatchReport[]>();
+  /** "Delete all" cannot be undone: it asks once more, in place, before it deletes. */
+  const [confirmingDeleteAll, setConfirmingDeleteAll] = useState(false);
   useEffect(() => void listWrongMatches(getDb()).then(setReports), []);
 
-  const remove = async (ids?: string[]): Promise<void> => setReports(await deleteWrongMatches(getDb(), ids));
+  const remove = async (ids?: string[]): Promise<void> => {
+    setConfirmingDeleteAll(false);
+    setReports(await deleteWrongMatches(getDb(), ids));
+  };
 
   return (
     <section aria-labelledby="wrong-h">
       <h2 id="wrong-h">{t('options_wrong_heading')}</h2>
       <p>{t('options_wrong_intro')}</p>
+      <p class="nl-empty" data-wrong="cap">
+        {t('options_wrong_cap', String(MAX_WRONG_MATCHES))}
+      </p>
       {reports === undefined ? null : reports.length === 0 ? (
         <p class="nl-empty">{t('options_wrong_none')}</p>
       ) : (
@@ -60,10 +69,23 @@ export function WrongMatchesSection() {
             >
               {t('options_wrong_export')}
             </button>{' '}
-            <button type="button" onClick={() => void remove()}>
-              {t('options_wrong_delete_all')}
-            </button>
+            {confirmingDeleteAll ? null : (
+              <button type="button" onClick={() => setConfirmingDeleteAll(true)}>
+                {t('options_wrong_delete_all')}
+              </button>
+            )}
           </p>
+          {confirmingDeleteAll ? (
+            <p class="nl-actions" role="alert" data-wrong="confirm-delete-all">
+              {t('options_wrong_delete_all_confirm', String(reports.length))}{' '}
+              <button type="button" onClick={() => void remove()}>
+                {t('options_wrong_delete_all_yes')}
+              </button>{' '}
+              <button type="button" onClick={() => setConfirmingDeleteAll(false)}>
+                {t('options_wrong_delete_all_no')}
+              </button>
+            </p>
+          ) : null}
         </>
       )}
     </section>

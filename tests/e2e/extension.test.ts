@@ -10,6 +10,7 @@ import {
   bodyMarkup,
   highlightTexts,
   launch,
+  noContentScriptIn,
   pointOf,
   serveFolder,
   waitForReady,
@@ -200,7 +201,18 @@ describe('popup', () => {
     expect(await page.evaluate(() => document.querySelectorAll('normlens-ui').length)).toBe(0);
 
     await page.reload();
-    await page.waitForTimeout(1000);
+    // Positive signals first: the content script is no longer registered for this host, and nothing in the
+    // reloaded tab answers the background.
+    const registered = await browser.worker.evaluate(async () =>
+      (
+        globalThis as unknown as {
+          chrome: { scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> } };
+        }
+      ).chrome.scripting.getRegisteredContentScripts(),
+    );
+    const host = new URL(page.url()).hostname;
+    expect(registered.flatMap((s) => s.matches ?? []).filter((m) => m.includes(host))).toEqual([]);
+    expect(await noContentScriptIn(browser, page)).toBe(true);
     expect(await page.evaluate(() => performance.getEntriesByName('normlens:ready').length)).toBe(0);
     expect(await total()).toBe(0);
 

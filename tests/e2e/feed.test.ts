@@ -386,6 +386,14 @@ describe('signed dataset feed', () => {
     await options.locator('[data-feed="url-invalid"]').waitFor();
     await options.reload();
     await expect.poll(() => options.locator('[data-feed="url"]').inputValue()).toBe(current);
+
+    // An address the page accepts but the background's message check refuses (too long): the message is
+    // rejected, and the page says so instead of treating it as saved.
+    await options.locator('[data-feed="url"]').fill(`https://feeds.example.org/${'a'.repeat(2100)}/`);
+    await options.locator('[data-feed="save-url"]').click();
+    await options.locator('[data-feed="url-invalid"]').waitFor();
+    await options.reload();
+    await expect.poll(() => options.locator('[data-feed="url"]').inputValue()).toBe(current);
   });
 
   it('a worker stopped between download and apply leaves the old data, then finishes on restart', async () => {

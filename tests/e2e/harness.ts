@@ -164,3 +164,50 @@ export async function pointOf(page: Page, selector: string, text: string): Promi
   if (!point) throw new Error(`"${text}" not found in ${selector}`);
   return point;
 }
+
+/**
+ * Positive proof that no NormLens content script listens in the tab showing `page`: a page:summary sent
+ * from the background gets "no receiver" (any running instance would answer it).
+ */
+export async function noContentScriptIn(browser: ExtensionBrowser, page: Page): Promise<boolean> {
+  return browser.worker.evaluate(async (url) => {
+    const { tabs } = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(q: object): Promise<{ id?: number; url?: string }[]>;
+            sendMessage(id: number, m: object): Promise<unknown>;
+          };
+        };
+      }
+    ).chrome;
+    const tab = (await tabs.query({})).find((t) => t.url === url);
+    if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
+    try {
+      await tabs.sendMessage(tab.id, { id: 1, type: 'page:summary', timestamp: Date.now() });
+      return false;
+    } catch {
+      return true;
+    }
+  }, page.url());
+}
+
+/**
+ * Let the page run `tasks` tasks of its own, one after the other (a MessageChannel ping-pong), and two
+ * animation frames: work NormLens still had queued (it yields between chunks) would have run by then.
+ */
+export async function pageTasks(page: Page, tasks = 50): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        let n = 0;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          if (++n < count) channel.port2.postMessage(null);
+          else requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+        };
+        channel.port2.postMessage(null);
+      }),
+    tasks,
+  );
+}

@@ -9,6 +9,8 @@ import {
   ROOT,
   highlightTexts,
   launch,
+  noContentScriptIn,
+  pageTasks,
   serveFolder,
   waitForReady,
   type ExtensionBrowser,
@@ -162,6 +164,37 @@ describe('live pages', () => {
     await page.close();
   });
 
+  it('an invalid message is refused with an error naming the field, and changes nothing', async () => {
+    const reply = await extensionPage.evaluate(() => {
+      const { runtime } = (globalThis as unknown as { chrome: ExtensionRuntime }).chrome;
+      const data = { hoverDelayMs: -1 };
+      return runtime.sendMessage({ id: Date.now(), type: 'settings:set', data, timestamp: Date.now() });
+    });
+    expect(JSON.stringify(reply.err)).toContain('invalid settings:set message: hoverDelayMs');
+    const current = await extensionPage.evaluate(() => {
+      const { runtime } = (globalThis as unknown as { chrome: ExtensionRuntime }).chrome;
+      return runtime.sendMessage({ id: Date.now(), type: 'settings:get', timestamp: Date.now() });
+    });
+    expect(current.res?.hoverDelayMs).toBe(DEFAULT_READER_SETTINGS.hoverDelayMs);
+  });
+
+  it('a page that replaces its whole <body> is rescanned', async () => {
+    const page = await open('regions.html');
+    expect(await marks(page)).toContain('person:Emmanuel Macron');
+    await page.evaluate(() => {
+      const body = document.createElement('body');
+      const article = document.createElement('article');
+      const p = document.createElement('p');
+      p.textContent = 'A new page body: Finland hosted the talks.';
+      article.append(p);
+      body.append(article);
+      document.documentElement.replaceChild(body, document.body);
+    });
+    await expect.poll(() => marks(page)).toContain('country:Finland');
+    expect(await marks(page)).not.toContain('person:Emmanuel Macron');
+    await page.close();
+  });
+
   it('a pushState navigation clears and rescans, with first-mention state reset', async () => {
     const page = await open('spa.html');
     const first = await marks(page);
@@ -240,7 +273,10 @@ describe('long pages and the index', () => {
     const count = (): Promise<number> =>
       page.evaluate(() => performance.getEntriesByName('normlens:annotate').length);
     const after = await count();
-    await page.waitForTimeout(500); // longer than a mutation batch: time for work that must not happen
+    // Positive signals first: nothing in the tab answers any more, and the page has since run many tasks of
+    // its own, where a scan that was still queued (it yields between chunks) would have added measures.
+    expect(await noContentScriptIn(browser, page)).toBe(true);
+    await pageTasks(page);
     expect(await count()).toBe(after);
     expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
     await page.close();

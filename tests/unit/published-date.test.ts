@@ -1,10 +1,12 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
 import { calendarDateOf, publishedDate } from '../../src/content/published-date';
 
 const doc = (head: string, body = ''): Document =>
-  parseHTML(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`)
-    .document as unknown as Document;
+  new DOMParser().parseFromString(
+    `<!doctype html><html><head>${head}</head><body>${body}</body></html>`,
+    'text/html',
+  );
 
 describe('publishedDate', () => {
   it('reads article:published_time, keeping the date as the publisher wrote it', () => {

@@ -24,6 +24,30 @@ describe('reader settings', () => {
     db.close();
   });
 
+  it('reads a damaged stored row field by field: bad fields get their default, good ones are kept', async () => {
+    const db = new NormLensDB(`settings-${Math.random()}`);
+    await db.settings.put({
+      key: 'reader',
+      value: {
+        demonyms: 'yes',
+        firstMentionOnly: true,
+        scope: 'everywhere',
+        underline: 'wavy',
+        hoverDelayMs: -5,
+        kinds: { person: false, country: 'no' },
+      } as never,
+    });
+    expect(await getReaderSettings(db)).toEqual({
+      ...DEFAULT_READER_SETTINGS,
+      firstMentionOnly: true,
+      underline: 'wavy',
+      kinds: { ...DEFAULT_READER_SETTINGS.kinds, person: false },
+    });
+    await db.settings.put({ key: 'reader', value: 'garbage' as never });
+    expect(await getReaderSettings(db)).toEqual(DEFAULT_READER_SETTINGS);
+    db.close();
+  });
+
   it('rejects settings the background does not know or cannot take', () => {
     const schema = backgroundSchemas['settings:set'];
     expect(schema.safeParse({ hoverDelayMs: 300, kinds: { person: false } }).success).toBe(true);

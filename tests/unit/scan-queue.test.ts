@@ -2,7 +2,7 @@
  * Chunked annotation work: jobs run in order, each chunk stops at its budget and is reported once, the
  * page gets a turn (a new task) between chunks, and cancel/stop end work mid-scan.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ScanCursor } from '../../src/annotate/annotator';
 import { ScanQueue } from '../../src/content/scan-queue';
 
@@ -56,6 +56,35 @@ describe('ScanQueue', () => {
     expect(log.join('')).toBe('aaaaaaaaaabbb');
     // 13 units of 2 ms with an 8 ms budget: 4 units per chunk.
     expect(chunks.map(([s, e]) => e - s)).toEqual([8, 8, 8, 2]);
+  });
+
+  it('drops a job that throws (when started or mid-scan), logs it, and runs the jobs after it', async () => {
+    const clock = { now: 0 };
+    const log: string[] = [];
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await withClock(clock, async () => {
+        const queue = new ScanQueue(() => undefined, 8);
+        queue.enqueue(
+          () => {
+            throw new Error('start failed');
+          },
+          () => ({
+            step() {
+              log.push('x');
+              throw new Error('step failed');
+            },
+          }),
+          () => fakeWork(3, 2, clock, log, 'b'),
+        );
+        await drained(queue);
+        expect(queue.idle).toBe(true);
+      });
+      expect(log.join('')).toBe('xbbb');
+      expect(errors).toHaveBeenCalledTimes(2);
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it('yields to other tasks between chunks', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NormLensDB } from '../../src/db/database';
 import { getCardData } from '../../src/db/queries';
-import { installedDatasetVersion, parseDataset, seedDataset } from '../../src/db/seed';
+import { installedDatasetVersion, parseDataset, replaceDataset, seedDataset } from '../../src/db/seed';
 import type { Dataset } from '../../src/dataset/schema';
 
 const dataset = (version: string, name = 'France'): Dataset => ({
@@ -52,6 +52,17 @@ beforeEach(async () => {
 });
 
 describe('seedDataset', () => {
+  it('never writes the bundled copy over a newer dataset committed while it was deciding', async () => {
+    const seeding = seedDataset(db, dataset('2026.1.1', 'Bundled'));
+    // A feed update, as the updater applies it, racing with the seed.
+    const feed = db.transaction('rw', db.entities, db.relations, db.meta, () =>
+      replaceDataset(db, dataset('2026.3.1', 'Feed'), new Date()),
+    );
+    await Promise.all([seeding, feed]);
+    expect(await installedDatasetVersion(db)).toBe('2026.3.1');
+    expect((await getCardData(db, 'country-fra'))?.entity.name).toBe('Feed');
+  });
+
   it('installs a dataset and answers card queries with resolved relations', async () => {
     expect(await seedDataset(db, dataset('2026.1.1'))).toBe(true);
     const card = await getCardData(db, 'country-fra');
