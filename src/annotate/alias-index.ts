@@ -8,6 +8,7 @@ import { ALIAS_RULES, ENTITY_KINDS } from '../dataset/kinds';
 import { nameAsAlias } from '../dataset/name-alias';
 import { fold, isUnspacedScript } from '../text/fold';
 import { Automaton } from './automaton';
+import { BlockPrefilter } from './prefilter';
 
 export const FLAG_CASE_SENSITIVE = 1;
 export const FLAG_DEMONYM = 2;
@@ -78,6 +79,8 @@ export class MatchIndex {
   /** Whether pattern i starts / ends with a character of a script written without spaces. */
   readonly unspacedStart: Uint8Array;
   readonly unspacedEnd: Uint8Array;
+  /** Skips blocks that cannot hold a mention before any per-character work. */
+  readonly prefilter: BlockPrefilter;
 
   constructor(readonly wire: AliasIndexWire) {
     const texts: string[] = [];
@@ -107,6 +110,7 @@ export class MatchIndex {
       this.unspacedStart[p] = isUnspacedScript(t.charCodeAt(0)) ? 1 : 0;
       this.unspacedEnd[p] = isUnspacedScript(t.charCodeAt(t.length - 1)) ? 1 : 0;
     }
+    this.prefilter = new BlockPrefilter(aliases);
   }
 
   /**

@@ -81,6 +81,8 @@ export class Annotator {
   }
 
   private scanBlock(block: TextBlock): void {
+    // Most blocks name nothing: a native check rules them out before the per-character work.
+    if (!this.currentIndex.prefilter.mayMatch(block.raw)) return;
     this.folded.reset();
     this.folded.append(block.raw, 0);
     const found = findMentions(this.currentIndex, block.raw, this.folded, this.state, this.options);
