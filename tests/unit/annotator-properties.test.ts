@@ -12,22 +12,9 @@ import { buildAliasIndex, MatchIndex } from '../../src/annotate/alias-index';
 import { Annotator, type AnnotatorOptions } from '../../src/annotate/annotator';
 import { ENTITY_KINDS } from '../../src/dataset/kinds';
 import type { Entity } from '../../src/dataset/schema';
+import { entity } from './support/entities';
 import { fold } from '../../src/text/fold';
 import { installHighlightApi } from './support/highlight-api';
-
-function entity(id: string, kind: Entity['kind'], name: string, aliases: Entity['aliases'] = []): Entity {
-  return {
-    id,
-    kind,
-    type: 'x',
-    name,
-    aliases,
-    summary: '',
-    source: 'https://x.org',
-    asOf: '2026-01-01',
-    dates: [],
-  };
-}
 
 const ENTITIES: Entity[] = [
   entity('paris-call', 'initiative', 'Paris Call for Trust and Security in Cyberspace', [

@@ -4,21 +4,8 @@ import { buildAliasIndex, MatchIndex } from '../../src/annotate/alias-index';
 import { Automaton } from '../../src/annotate/automaton';
 import { findMentions, newPageMatchState, type MatchOptions } from '../../src/annotate/find-mentions';
 import type { Entity } from '../../src/dataset/schema';
+import { entity } from './support/entities';
 import { FoldBuffer } from '../../src/text/fold';
-
-function entity(id: string, kind: Entity['kind'], name: string, aliases: Entity['aliases'] = []): Entity {
-  return {
-    id,
-    kind,
-    type: 'x',
-    name,
-    aliases,
-    summary: '',
-    source: 'https://x.org',
-    asOf: '2026-01-01',
-    dates: [],
-  };
-}
 
 const ENTITIES: Entity[] = [
   entity('paris-call', 'initiative', 'Paris Call for Trust and Security in Cyberspace', [
