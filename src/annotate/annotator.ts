@@ -1,15 +1,17 @@
 /**
- * The page annotator: reads text per block, finds mentions, and marks them with the CSS Custom Highlight
- * API (one highlight per kind). It never modifies the page's DOM; everything it adds (highlights) is removed
- * by clear().
+ * The page annotator: reads a root's text whole (one native textContent call, a walk that only counts text
+ * node lengths), has the index's scanner find every alias in it, then keeps the matches that sit inside one
+ * readable block (a mention may cross inline elements, never a paragraph or a skipped element) and pass the
+ * dataset's rules, and marks them with the CSS Custom Highlight API (one highlight per kind). It never
+ * modifies the page's DOM; everything it adds (highlights) is removed by clear().
  */
 import type { EntityKind } from '../dataset/schema';
 import { ENTITY_KINDS } from '../dataset/kinds';
-import { FoldBuffer } from '../text/fold';
 import type { MatchIndex } from './alias-index';
 import type { UnderlineStyle } from '../settings/reader';
-import { BlockReader, locate, type TextBlock } from './dom-text';
-import { findMentions, newPageMatchState, type MatchOptions, type PageMatchState } from './find-mentions';
+import { BlockReader } from './dom-text';
+import { newPageMatchState, pickAlias, type MatchOptions, type PageMatchState } from './find-mentions';
+import { FLAG_SOFT_END, FLAG_SOFT_START, RECORD } from './scanner';
 
 export const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
   initiative: 'normlens-initiative',
@@ -29,7 +31,41 @@ export interface AnnotatorOptions extends MatchOptions {
   kinds: ReadonlySet<EntityKind>;
 }
 
-/** A scan in progress: step() reads blocks until the deadline and says whether any are left. */
+/** A root read and scanned, its records being turned into mentions. */
+interface RootScan {
+  nodes: Text[];
+  starts: number[];
+  text: string;
+  records: Int32Array;
+  /** The next record to look at. */
+  next: number;
+  /** End of the last mention chosen: overlapping records after it lose (longest-leftmost). */
+  covered: number;
+}
+
+/** The block a text node's text belongs to, or null when it is not read. */
+function placeOf(reader: BlockReader, node: Text): Element | null {
+  const parent = node.parentNode;
+  return parent ? reader.place(parent) : null;
+}
+
+/**
+ * The text node holding a UTF-16 offset: the last node starting at or before it (for an end offset, the
+ * last starting before it, so a range never ends at the start of the next node).
+ */
+function nodeAt(starts: readonly number[], offset: number, isEnd: boolean): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = starts[mid]!;
+    if (s < offset || (!isEnd && s === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A scan in progress: step() works until the deadline and says whether any is left. */
 export interface ScanCursor {
   step(deadline: number): boolean;
 }
@@ -40,13 +76,15 @@ export class Annotator {
   readonly byNode = new Map<Text, PageMention[]>();
   private readonly highlights = new Map<EntityKind, Highlight>();
   private readonly reader = new BlockReader();
-  private readonly folded = new FoldBuffer(4096);
   private state: PageMatchState = newPageMatchState();
 
   constructor(
     private currentIndex: MatchIndex,
     private options: AnnotatorOptions,
-  ) {}
+  ) {
+    // Registered up front: registering costs the same on every page, so it is setup, not per-text work.
+    this.ensureHighlights();
+  }
 
   get index(): MatchIndex {
     return this.currentIndex;
@@ -61,52 +99,106 @@ export class Annotator {
   }
 
   /**
-   * A resumable scan of the blocks under root, skipping the subtree `exclude`: the caller runs it in
-   * chunks and yields to the page between them.
+   * A resumable scan of the text under root, skipping the subtree `exclude`: the caller runs it in chunks
+   * and yields to the page between them. The first step reads the text and scans it whole (native and
+   * WebAssembly work, linear in the text); later steps turn the matches into mentions, in reading order.
    */
   startScan(root: Node, exclude?: Node): ScanCursor {
-    const blocks = (exclude ? new BlockReader(exclude) : this.reader).cursor(root);
+    const reader = exclude ? new BlockReader(exclude) : this.reader;
+    let scan: RootScan | undefined;
     let done = false;
     return {
       step: (deadline) => {
         if (done) return false;
-        for (let block = blocks.next(); block !== undefined; block = blocks.next()) {
-          this.scanBlock(block);
-          if (performance.now() >= deadline) return true;
-        }
+        scan ??= this.readRoot(root, reader);
+        if (scan && !this.resolve(scan, reader, deadline)) return true;
         done = true;
         return false;
       },
     };
   }
 
-  private scanBlock(block: TextBlock): void {
-    // Most blocks name nothing: a native check rules them out before the per-character work.
-    if (!this.currentIndex.prefilter.mayMatch(block.raw)) return;
-    this.folded.reset();
-    this.folded.append(block.raw, 0);
-    const found = findMentions(this.currentIndex, block.raw, this.folded, this.state, this.options);
-    if (found.length > 0) this.ensureHighlights();
-    for (const m of found) {
-      const kind = this.currentIndex.kindOf(m.entity);
+  /** Read root's text nodes and scan their text; undefined when there is nothing to read. */
+  private readRoot(root: Node, reader: BlockReader): RootScan | undefined {
+    if (root.parentNode && root.nodeType === 1 && reader.place(root) === null) return undefined;
+    const doc = root.ownerDocument ?? (root as Document);
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    let length = 0;
+    // The walk only counts: the text itself comes from one native textContent call.
+    for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+      nodes.push(n as Text);
+      starts.push(length);
+      length += (n as Text).length;
+    }
+    if (length === 0) return undefined;
+    let text = root.nodeType === 3 ? (root as Text).data : (root.textContent ?? '');
+    // textContent is exactly the text nodes' data in tree order; anything else (a CDATA section in SVG)
+    // falls back to joining what the walk saw.
+    if (text.length !== length) text = nodes.map((n) => n.data).join('');
+    const records = this.currentIndex.scanner.scan(text, starts).slice();
+    return { nodes, starts, text, records, next: 0, covered: 0 };
+  }
+
+  /** Turn a scan's records into mentions until the deadline; true when all are done. */
+  private resolve(scan: RootScan, reader: BlockReader, deadline: number): boolean {
+    const { nodes, starts, text, records } = scan;
+    const index = this.currentIndex;
+    let first = 0;
+    let block: Element | null = null;
+    const blockStart = (): number => {
+      let k = first;
+      while (k > 0 && placeOf(reader, nodes[k - 1]!) === block) k--;
+      return starts[k]!;
+    };
+    for (let r = scan.next; r < records.length; r += RECORD) {
+      if ((r & 1023) === 0 && r > scan.next && performance.now() >= deadline) {
+        scan.next = r;
+        return false;
+      }
+      const start = records[r + 1]!;
+      if (start < scan.covered) continue;
+      const end = records[r + 2]!;
+      first = nodeAt(starts, start, false);
+      const last = nodeAt(starts, end, true);
+      block = placeOf(reader, nodes[first]!);
+      if (block === null) continue;
+      let inBlock = true;
+      for (let k = first + 1; k <= last && inBlock; k++) inBlock = placeOf(reader, nodes[k]!) === block;
+      if (!inBlock) continue;
+      // A letter just outside the match, in another text node: a boundary only if that node is elsewhere.
+      const flags = records[r + 5]!;
+      if (
+        flags & FLAG_SOFT_START &&
+        placeOf(reader, nodes[nodeAt(starts, records[r + 3]!, false)]!) === block
+      )
+        continue;
+      if (flags & FLAG_SOFT_END && placeOf(reader, nodes[nodeAt(starts, records[r + 4]!, false)]!) === block)
+        continue;
+      const entity = pickAlias(index, text, start, end, records[r]!, this.state, this.options, blockStart);
+      if (entity === undefined) continue;
+      scan.covered = end;
+      if (this.options.firstMentionOnly && this.state.mentioned.has(entity)) continue;
+      this.state.mentioned.add(entity);
+      const kind = index.kindOf(entity);
       if (!this.options.kinds.has(kind)) continue;
-      const [startNode, startOffset] = locate(block, m.start, false);
-      const [endNode, endOffset] = locate(block, m.end, true);
+      this.ensureHighlights();
       const range = new Range();
-      range.setStart(startNode, startOffset);
-      range.setEnd(endNode, endOffset);
-      const mention: PageMention = { entity: m.entity, kind, range };
+      range.setStart(nodes[first]!, start - starts[first]!);
+      range.setEnd(nodes[last]!, end - starts[last]!);
+      const mention: PageMention = { entity, kind, range };
       this.mentions.push(mention);
       this.highlights.get(kind)!.add(range);
-      const first = block.nodes.indexOf(startNode);
-      const last = block.nodes.indexOf(endNode, first);
-      for (let i = first; i <= last; i++) {
-        const node = block.nodes[i]!;
+      for (let k = first; k <= last; k++) {
+        const node = nodes[k]!;
         const list = this.byNode.get(node);
         if (list) list.push(mention);
         else this.byNode.set(node, [mention]);
       }
     }
+    scan.next = records.length;
+    return true;
   }
 
   /** Drop mentions inside these roots (their text changed) so they can be scanned again. */
@@ -149,6 +241,7 @@ export class Annotator {
     this.clear();
     this.currentIndex = index;
     this.options = options;
+    this.ensureHighlights();
   }
 
   /** Mention counts per entity, in order of first appearance. */
