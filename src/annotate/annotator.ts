@@ -99,18 +99,19 @@ export class Annotator {
   }
 
   /**
-   * A resumable scan of the text under root, skipping the subtree `exclude`: the caller runs it in chunks
-   * and yields to the page between them. The first step reads the text and scans it whole (native and
-   * WebAssembly work, linear in the text); later steps turn the matches into mentions, in reading order.
+   * A resumable scan of the text under root, skipping the subtree `exclude` (`knownText`: root's textContent,
+   * when the caller has it): the caller runs it in chunks and yields to the page between them. The first step
+   * reads the text and scans it whole (native and WebAssembly work, linear in the text); later steps turn the
+   * matches into mentions, in reading order.
    */
-  startScan(root: Node, exclude?: Node): ScanCursor {
+  startScan(root: Node, exclude?: Node, knownText?: string): ScanCursor {
     const reader = exclude ? new BlockReader(exclude) : this.reader;
     let scan: RootScan | undefined;
     let done = false;
     return {
       step: (deadline) => {
         if (done) return false;
-        scan ??= this.readRoot(root, reader);
+        scan ??= this.readRoot(root, reader, knownText);
         if (scan && !this.resolve(scan, reader, deadline)) return true;
         done = true;
         return false;
@@ -118,8 +119,11 @@ export class Annotator {
     };
   }
 
-  /** Read root's text nodes and scan their text; undefined when there is nothing to read. */
-  private readRoot(root: Node, reader: BlockReader): RootScan | undefined {
+  /**
+   * Read root's text nodes and scan their text (`knownText`: root's textContent, when the caller has read it
+   * already); undefined when there is nothing to read.
+   */
+  private readRoot(root: Node, reader: BlockReader, knownText?: string): RootScan | undefined {
     if (root.parentNode && root.nodeType === 1 && reader.place(root) === null) return undefined;
     const doc = root.ownerDocument ?? (root as Document);
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -133,7 +137,7 @@ export class Annotator {
       length += (n as Text).length;
     }
     if (length === 0) return undefined;
-    let text = root.nodeType === 3 ? (root as Text).data : (root.textContent ?? '');
+    let text = knownText ?? (root.nodeType === 3 ? (root as Text).data : (root.textContent ?? ''));
     // textContent is exactly the text nodes' data in tree order; anything else (a CDATA section in SVG)
     // falls back to joining what the walk saw.
     if (text.length !== length) text = nodes.map((n) => n.data).join('');

@@ -136,8 +136,9 @@ function annotatePage(
   const queueFullScan = (): void => {
     queue.enqueue(
       () => {
-        region = findArticleRegion(document);
-        return annotator.startScan(region);
+        const found = findArticleRegion(document);
+        region = found.element;
+        return annotator.startScan(region, undefined, found.text);
       },
       () =>
         settings.scope === 'page' && region !== body() ? annotator.startScan(body(), region) : undefined,
