@@ -72,8 +72,8 @@ export interface ScanCursor {
 
 export class Annotator {
   readonly mentions: PageMention[] = [];
-  /** Mentions by every text node they touch: the hover hit test starts here. */
-  readonly byNode = new Map<Text, PageMention[]>();
+  /** Mentions by every text node they touch, for the hover hit test: built when first asked for. */
+  private byNode: Map<Text, PageMention[]> | undefined;
   private readonly highlights = new Map<EntityKind, Highlight>();
   private readonly reader = new BlockReader();
   private state: PageMatchState = newPageMatchState();
@@ -194,12 +194,7 @@ export class Annotator {
       const mention: PageMention = { entity, kind, range };
       this.mentions.push(mention);
       this.highlights.get(kind)!.add(range);
-      for (let k = first; k <= last; k++) {
-        const node = nodes[k]!;
-        const list = this.byNode.get(node);
-        if (list) list.push(mention);
-        else this.byNode.set(node, [mention]);
-      }
+      this.byNode = undefined;
     }
     scan.next = records.length;
     return true;
@@ -218,11 +213,7 @@ export class Annotator {
     this.mentions.push(...keep);
     // Entities mentioned only in the forgotten text may be mentioned "first" again when it is rescanned.
     this.state.mentioned = new Set(keep.map((m) => m.entity));
-    for (const [node, list] of this.byNode) {
-      const left = list.filter((m) => !gone(m));
-      if (left.length === 0) this.byNode.delete(node);
-      else this.byNode.set(node, left);
-    }
+    this.byNode = undefined;
     this.reader.reset();
   }
 
@@ -235,7 +226,7 @@ export class Annotator {
     }
     this.highlights.clear();
     this.mentions.length = 0;
-    this.byNode.clear();
+    this.byNode = undefined;
     this.reader.reset();
     this.state = newPageMatchState();
   }
@@ -246,6 +237,33 @@ export class Annotator {
     this.currentIndex = index;
     this.options = options;
     this.ensureHighlights();
+  }
+
+  /** The mentions touching a text node (most pages are never hovered: the index is built on first use). */
+  mentionsIn(node: Text): readonly PageMention[] | undefined {
+    if (!this.byNode) {
+      const byNode = new Map<Text, PageMention[]>();
+      const add = (text: Node, mention: PageMention): void => {
+        const list = byNode.get(text as Text);
+        if (list) list.push(mention);
+        else byNode.set(text as Text, [mention]);
+      };
+      for (const mention of this.mentions) {
+        const { startContainer, endContainer, commonAncestorContainer } = mention.range;
+        add(startContainer, mention);
+        if (endContainer === startContainer) continue;
+        // A mention across inline elements: every text node from its start to its end.
+        const doc = startContainer.ownerDocument ?? document;
+        const walker = doc.createTreeWalker(commonAncestorContainer, NodeFilter.SHOW_TEXT);
+        walker.currentNode = startContainer;
+        for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+          add(n, mention);
+          if (n === endContainer) break;
+        }
+      }
+      this.byNode = byNode;
+    }
+    return this.byNode.get(node);
   }
 
   /** Mention counts per entity, in order of first appearance. */
@@ -286,7 +304,7 @@ export function mentionAt(
     offset = r?.startOffset ?? 0;
   }
   if (!node || node.nodeType !== 3) return undefined;
-  const candidates = annotator.byNode.get(node as Text);
+  const candidates = annotator.mentionsIn(node as Text);
   if (!candidates) return undefined;
   for (const m of candidates) {
     if (!m.range.isPointInRange(node, offset) && !m.range.isPointInRange(node, Math.max(0, offset - 1)))

@@ -41,6 +41,7 @@ function isUpper(ch: string): boolean {
 
 /** Does the raw text match the alias exactly in letter case? Whitespace variants are tolerated. */
 function sameCase(raw: string, original: string): boolean {
+  if (raw === original) return true;
   const a = raw.replace(/\s+/g, ' ');
   if (a.length !== original.length) return a.normalize('NFC') === original.normalize('NFC');
   return a === original;

@@ -220,6 +220,9 @@ export class WasmScanner implements TextScanner {
       new Int32Array(this.exports.memory.buffer, this.dynamicStart, chars.length).set(chars);
       this.exports.setChars(this.dynamicStart, chars.length / 3);
     }
+    // Compile now, not on the page's first scan: the engine compiles a module's functions on their first call,
+    // and a short text goes through every one of them (as a compiler flag for eager compilation would).
+    this.scan('Aa ss-\n a', [0, 2]);
   }
 
   /**
