@@ -31,6 +31,32 @@ export interface AnnotatorOptions extends MatchOptions {
   kinds: ReadonlySet<EntityKind>;
 }
 
+/** Text nodes under a root, and where each starts in the root's text, as a (resumable) walk finds them. */
+interface RootWalk {
+  walker: TreeWalker;
+  nodes: Text[];
+  starts: number[];
+  length: number;
+}
+
+/** Walk on until the deadline (checked every few hundred nodes); true when the walk is over. */
+function walkUntil(walk: RootWalk, deadline: number): boolean {
+  const { walker, nodes, starts } = walk;
+  let length = walk.length;
+  // The walk only counts: the text itself comes from one native textContent call.
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+    nodes.push(n as Text);
+    starts.push(length);
+    length += (n as Text).length;
+    if ((nodes.length & 511) === 0 && performance.now() >= deadline) {
+      walk.length = length;
+      return false;
+    }
+  }
+  walk.length = length;
+  return true;
+}
+
 /** A root read and scanned, its records being turned into mentions. */
 interface RootScan {
   nodes: Text[];
@@ -106,12 +132,18 @@ export class Annotator {
    */
   startScan(root: Node, exclude?: Node, knownText?: string): ScanCursor {
     const reader = exclude ? new BlockReader(exclude) : this.reader;
+    let walk: RootWalk | undefined;
     let scan: RootScan | undefined;
     let done = false;
     return {
       step: (deadline) => {
         if (done) return false;
-        scan ??= this.readRoot(root, reader, knownText);
+        if (!scan) {
+          walk ??= this.startWalk(root, reader);
+          // A long page's walk is spread over several tasks, like the rest.
+          if (walk && !walkUntil(walk, deadline)) return true;
+          scan = walk && this.scanWalked(root, walk, knownText);
+        }
         if (scan && !this.resolve(scan, reader, deadline)) return true;
         done = true;
         return false;
@@ -119,27 +151,23 @@ export class Annotator {
     };
   }
 
-  /**
-   * Read root's text nodes and scan their text (`knownText`: root's textContent, when the caller has read it
-   * already); undefined when there is nothing to read.
-   */
-  private readRoot(root: Node, reader: BlockReader, knownText?: string): RootScan | undefined {
+  /** A walk over root's text nodes, or undefined when root's text is never read. */
+  private startWalk(root: Node, reader: BlockReader): RootWalk | undefined {
     if (root.parentNode && root.nodeType === 1 && reader.place(root) === null) return undefined;
     const doc = root.ownerDocument ?? (root as Document);
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    const starts: number[] = [];
-    let length = 0;
-    // The walk only counts: the text itself comes from one native textContent call.
-    for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
-      nodes.push(n as Text);
-      starts.push(length);
-      length += (n as Text).length;
-    }
+    return { walker: doc.createTreeWalker(root, NodeFilter.SHOW_TEXT), nodes: [], starts: [], length: 0 };
+  }
+
+  /**
+   * Scan the text of a finished walk (`knownText`: root's textContent, when the caller has read it already);
+   * undefined when there is no text.
+   */
+  private scanWalked(root: Node, walk: RootWalk, knownText?: string): RootScan | undefined {
+    const { nodes, starts, length } = walk;
     if (length === 0) return undefined;
     let text = knownText ?? (root.nodeType === 3 ? (root as Text).data : (root.textContent ?? ''));
-    // textContent is exactly the text nodes' data in tree order; anything else (a CDATA section in SVG)
-    // falls back to joining what the walk saw.
+    // textContent is exactly the text nodes' data in tree order; anything else (a CDATA section in SVG, a
+    // page that changed between two chunks of the walk) falls back to joining what the walk saw.
     if (text.length !== length) text = nodes.map((n) => n.data).join('');
     const records = this.currentIndex.scanner.scan(text, starts).slice();
     return { nodes, starts, text, records, next: 0, covered: 0 };
