@@ -6,7 +6,7 @@
 import { buildAliasIndex, MatchIndex, type AliasIndexWire } from '../src/annotate/alias-index';
 import { findMentions, newPageMatchState, DEFAULT_MATCH_OPTIONS } from '../src/annotate/find-mentions';
 import type { Entity } from '../src/dataset/schema';
-import { FoldBuffer, fold } from '../src/text/fold';
+import { fold } from '../src/text/fold';
 
 /**
  * Every name and alias the extension's index holds, as written in the dataset (the baselines search raw
@@ -40,15 +40,12 @@ export interface Matcher {
 /** Build the matcher exactly as the content script does from the background's index. */
 export function buildMatcher(wire: AliasIndexWire): Matcher {
   const index = new MatchIndex(wire);
-  const folded = new FoldBuffer(4096);
   return {
     countMentions(blocks) {
       const state = newPageMatchState();
       let mentions = 0;
       for (const raw of blocks) {
-        folded.reset();
-        folded.append(raw, 0);
-        mentions += findMentions(index, raw, folded, state, DEFAULT_MATCH_OPTIONS).length;
+        mentions += findMentions(index, raw, state, DEFAULT_MATCH_OPTIONS).length;
       }
       return mentions;
     },

@@ -1,10 +1,11 @@
 /**
- * npm test: everything CI runs, in order, stopping at the first failure: typecheck, lint, unit tests, the
+ * npm test: everything CI runs, in order, stopping at the first failure: the WebAssembly scanner, typecheck, lint, unit tests, the
  * dataset check, the Chrome and Firefox builds (Firefox through web-ext lint), the test build, end to end.
  */
 import { spawnSync } from 'node:child_process';
 
 const steps: [string, string][] = [
+  ['WebAssembly scanner', 'npm run wasm'],
   ['typecheck', 'npx tsc --noEmit'],
   ['lint', 'npm run lint'],
   ['unit tests', 'npx vitest run'],

@@ -8,7 +8,8 @@ import { ALIAS_RULES, ENTITY_KINDS } from '../dataset/kinds';
 import { nameAsAlias } from '../dataset/name-alias';
 import { fold, isUnspacedScript } from '../text/fold';
 import { Automaton } from './automaton';
-import { BlockPrefilter } from './prefilter';
+import { buildCharTable } from './char-table';
+import { JsScanner, unspacedFlags, WasmScanner, type TextScanner } from './scanner';
 
 export const FLAG_CASE_SENSITIVE = 1;
 export const FLAG_DEMONYM = 2;
@@ -28,6 +29,8 @@ export interface AliasIndexWire {
   kinds: number[];
   /** One row per alias: [folded text, entity number, flags, original text or '' when not needed]. */
   aliases: [string, number, number, string][];
+  /** Common non-ASCII characters folded ahead of time for the WebAssembly scanner (see buildCharTable). */
+  chars?: number[];
 }
 
 export function encodeFlags(alias: { caseSensitive?: boolean; demonym?: boolean; rule?: AliasRule }): number {
@@ -61,6 +64,7 @@ export function buildAliasIndex(version: string, entities: readonly Entity[]): A
   });
   // Sorted once here, so each content script (cold code, on every page) skips sorting and merging.
   wire.aliases.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  wire.chars = buildCharTable();
   return wire;
 }
 
@@ -79,10 +83,13 @@ export class MatchIndex {
   /** Whether pattern i starts / ends with a character of a script written without spaces. */
   readonly unspacedStart: Uint8Array;
   readonly unspacedEnd: Uint8Array;
-  /** Skips blocks that cannot hold a mention before any per-character work. */
-  readonly prefilter: BlockPrefilter;
+  /** Folds and scans a root's whole text: WebAssembly where it runs, else JavaScript. */
+  readonly scanner: TextScanner;
 
-  constructor(readonly wire: AliasIndexWire) {
+  constructor(
+    readonly wire: AliasIndexWire,
+    engine: 'auto' | 'js' = 'auto',
+  ) {
     const texts: string[] = [];
     this.patterns = [];
     // Plain indexed loops: this runs cold on every page load. Aliases come sorted by folded text (see
@@ -110,7 +117,10 @@ export class MatchIndex {
       this.unspacedStart[p] = isUnspacedScript(t.charCodeAt(0)) ? 1 : 0;
       this.unspacedEnd[p] = isUnspacedScript(t.charCodeAt(t.length - 1)) ? 1 : 0;
     }
-    this.prefilter = new BlockPrefilter(aliases);
+    const unspaced = unspacedFlags(this.unspacedStart, this.unspacedEnd);
+    this.scanner =
+      (engine === 'auto' ? WasmScanner.create(this.automaton, unspaced, wire.chars) : undefined) ??
+      new JsScanner(this.automaton, unspaced);
   }
 
   /**
@@ -120,7 +130,11 @@ export class MatchIndex {
   byteSize(): number {
     const str = (s: string): number => OBJECT_HEADER + 2 * s.length;
     const array = (n: number): number => OBJECT_HEADER + SLOT * n;
-    let bytes = this.automaton.byteSize() + this.unspacedStart.byteLength + this.unspacedEnd.byteLength;
+    let bytes =
+      this.automaton.byteSize() +
+      this.unspacedStart.byteLength +
+      this.unspacedEnd.byteLength +
+      this.scanner.byteSize();
     // Indexed loops without destructuring: this runs once per page, with cold code.
     const { patterns } = this;
     bytes += array(patterns.length);

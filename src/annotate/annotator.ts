@@ -1,15 +1,17 @@
 /**
- * The page annotator: reads text per block, finds mentions, and marks them with the CSS Custom Highlight
- * API (one highlight per kind). It never modifies the page's DOM; everything it adds (highlights) is removed
- * by clear().
+ * The page annotator: reads a root's text whole (one native textContent call, a walk that only counts text
+ * node lengths), has the index's scanner find every alias in it, then keeps the matches that sit inside one
+ * readable block (a mention may cross inline elements, never a paragraph or a skipped element) and pass the
+ * dataset's rules, and marks them with the CSS Custom Highlight API (one highlight per kind). It never
+ * modifies the page's DOM; everything it adds (highlights) is removed by clear().
  */
 import type { EntityKind } from '../dataset/schema';
 import { ENTITY_KINDS } from '../dataset/kinds';
-import { FoldBuffer } from '../text/fold';
 import type { MatchIndex } from './alias-index';
 import type { UnderlineStyle } from '../settings/reader';
-import { BlockReader, locate, type TextBlock } from './dom-text';
-import { findMentions, newPageMatchState, type MatchOptions, type PageMatchState } from './find-mentions';
+import { BlockReader } from './dom-text';
+import { newPageMatchState, pickAlias, type MatchOptions, type PageMatchState } from './find-mentions';
+import { FLAG_SOFT_END, FLAG_SOFT_START, RECORD } from './scanner';
 
 export const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
   initiative: 'normlens-initiative',
@@ -29,24 +31,86 @@ export interface AnnotatorOptions extends MatchOptions {
   kinds: ReadonlySet<EntityKind>;
 }
 
-/** A scan in progress: step() reads blocks until the deadline and says whether any are left. */
+/** Text nodes under a root, and where each starts in the root's text, as a (resumable) walk finds them. */
+interface RootWalk {
+  walker: TreeWalker;
+  nodes: Text[];
+  starts: number[];
+  length: number;
+}
+
+/** Walk on until the deadline (checked every few hundred nodes); true when the walk is over. */
+function walkUntil(walk: RootWalk, deadline: number): boolean {
+  const { walker, nodes, starts } = walk;
+  let length = walk.length;
+  // The walk only counts: the text itself comes from one native textContent call.
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+    nodes.push(n as Text);
+    starts.push(length);
+    length += (n as Text).length;
+    if ((nodes.length & 511) === 0 && performance.now() >= deadline) {
+      walk.length = length;
+      return false;
+    }
+  }
+  walk.length = length;
+  return true;
+}
+
+/** A root read and scanned, its records being turned into mentions. */
+interface RootScan {
+  nodes: Text[];
+  starts: number[];
+  text: string;
+  records: Int32Array;
+  /** The next record to look at. */
+  next: number;
+  /** End of the last mention chosen: overlapping records after it lose (longest-leftmost). */
+  covered: number;
+}
+
+/** The block a text node's text belongs to, or null when it is not read. */
+function placeOf(reader: BlockReader, node: Text): Element | null {
+  const parent = node.parentNode;
+  return parent ? reader.place(parent) : null;
+}
+
+/**
+ * The text node holding a UTF-16 offset: the last node starting at or before it (for an end offset, the
+ * last starting before it, so a range never ends at the start of the next node).
+ */
+function nodeAt(starts: readonly number[], offset: number, isEnd: boolean): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = starts[mid]!;
+    if (s < offset || (!isEnd && s === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A scan in progress: step() works until the deadline and says whether any is left. */
 export interface ScanCursor {
   step(deadline: number): boolean;
 }
 
 export class Annotator {
   readonly mentions: PageMention[] = [];
-  /** Mentions by every text node they touch: the hover hit test starts here. */
-  readonly byNode = new Map<Text, PageMention[]>();
+  /** Mentions by every text node they touch, for the hover hit test: built when first asked for. */
+  private byNode: Map<Text, PageMention[]> | undefined;
   private readonly highlights = new Map<EntityKind, Highlight>();
   private readonly reader = new BlockReader();
-  private readonly folded = new FoldBuffer(4096);
   private state: PageMatchState = newPageMatchState();
 
   constructor(
     private currentIndex: MatchIndex,
     private options: AnnotatorOptions,
-  ) {}
+  ) {
+    // Registered up front: registering costs the same on every page, so it is setup, not per-text work.
+    this.ensureHighlights();
+  }
 
   get index(): MatchIndex {
     return this.currentIndex;
@@ -61,52 +125,107 @@ export class Annotator {
   }
 
   /**
-   * A resumable scan of the blocks under root, skipping the subtree `exclude`: the caller runs it in
-   * chunks and yields to the page between them.
+   * A resumable scan of the text under root, skipping the subtree `exclude` (`knownText`: root's textContent,
+   * when the caller has it): the caller runs it in chunks and yields to the page between them. The first step
+   * reads the text and scans it whole (native and WebAssembly work, linear in the text); later steps turn the
+   * matches into mentions, in reading order.
    */
-  startScan(root: Node, exclude?: Node): ScanCursor {
-    const blocks = (exclude ? new BlockReader(exclude) : this.reader).cursor(root);
+  startScan(root: Node, exclude?: Node, knownText?: string): ScanCursor {
+    const reader = exclude ? new BlockReader(exclude) : this.reader;
+    let walk: RootWalk | undefined;
+    let scan: RootScan | undefined;
     let done = false;
     return {
       step: (deadline) => {
         if (done) return false;
-        for (let block = blocks.next(); block !== undefined; block = blocks.next()) {
-          this.scanBlock(block);
-          if (performance.now() >= deadline) return true;
+        if (!scan) {
+          walk ??= this.startWalk(root, reader);
+          // A long page's walk is spread over several tasks, like the rest.
+          if (walk && !walkUntil(walk, deadline)) return true;
+          scan = walk && this.scanWalked(root, walk, knownText);
         }
+        if (scan && !this.resolve(scan, reader, deadline)) return true;
         done = true;
         return false;
       },
     };
   }
 
-  private scanBlock(block: TextBlock): void {
-    // Most blocks name nothing: a native check rules them out before the per-character work.
-    if (!this.currentIndex.prefilter.mayMatch(block.raw)) return;
-    this.folded.reset();
-    this.folded.append(block.raw, 0);
-    const found = findMentions(this.currentIndex, block.raw, this.folded, this.state, this.options);
-    if (found.length > 0) this.ensureHighlights();
-    for (const m of found) {
-      const kind = this.currentIndex.kindOf(m.entity);
+  /** A walk over root's text nodes, or undefined when root's text is never read. */
+  private startWalk(root: Node, reader: BlockReader): RootWalk | undefined {
+    if (root.parentNode && root.nodeType === 1 && reader.place(root) === null) return undefined;
+    const doc = root.ownerDocument ?? (root as Document);
+    return { walker: doc.createTreeWalker(root, NodeFilter.SHOW_TEXT), nodes: [], starts: [], length: 0 };
+  }
+
+  /**
+   * Scan the text of a finished walk (`knownText`: root's textContent, when the caller has read it already);
+   * undefined when there is no text.
+   */
+  private scanWalked(root: Node, walk: RootWalk, knownText?: string): RootScan | undefined {
+    const { nodes, starts, length } = walk;
+    if (length === 0) return undefined;
+    let text = knownText ?? (root.nodeType === 3 ? (root as Text).data : (root.textContent ?? ''));
+    // textContent is exactly the text nodes' data in tree order; anything else (a CDATA section in SVG, a
+    // page that changed between two chunks of the walk) falls back to joining what the walk saw.
+    if (text.length !== length) text = nodes.map((n) => n.data).join('');
+    const records = this.currentIndex.scanner.scan(text, starts).slice();
+    return { nodes, starts, text, records, next: 0, covered: 0 };
+  }
+
+  /** Turn a scan's records into mentions until the deadline; true when all are done. */
+  private resolve(scan: RootScan, reader: BlockReader, deadline: number): boolean {
+    const { nodes, starts, text, records } = scan;
+    const index = this.currentIndex;
+    let first = 0;
+    let block: Element | null = null;
+    const blockStart = (): number => {
+      let k = first;
+      while (k > 0 && placeOf(reader, nodes[k - 1]!) === block) k--;
+      return starts[k]!;
+    };
+    for (let r = scan.next; r < records.length; r += RECORD) {
+      if ((r & 1023) === 0 && r > scan.next && performance.now() >= deadline) {
+        scan.next = r;
+        return false;
+      }
+      const start = records[r + 1]!;
+      if (start < scan.covered) continue;
+      const end = records[r + 2]!;
+      first = nodeAt(starts, start, false);
+      const last = nodeAt(starts, end, true);
+      block = placeOf(reader, nodes[first]!);
+      if (block === null) continue;
+      let inBlock = true;
+      for (let k = first + 1; k <= last && inBlock; k++) inBlock = placeOf(reader, nodes[k]!) === block;
+      if (!inBlock) continue;
+      // A letter just outside the match, in another text node: a boundary only if that node is elsewhere.
+      const flags = records[r + 5]!;
+      if (
+        flags & FLAG_SOFT_START &&
+        placeOf(reader, nodes[nodeAt(starts, records[r + 3]!, false)]!) === block
+      )
+        continue;
+      if (flags & FLAG_SOFT_END && placeOf(reader, nodes[nodeAt(starts, records[r + 4]!, false)]!) === block)
+        continue;
+      const entity = pickAlias(index, text, start, end, records[r]!, this.state, this.options, blockStart);
+      if (entity === undefined) continue;
+      scan.covered = end;
+      if (this.options.firstMentionOnly && this.state.mentioned.has(entity)) continue;
+      this.state.mentioned.add(entity);
+      const kind = index.kindOf(entity);
       if (!this.options.kinds.has(kind)) continue;
-      const [startNode, startOffset] = locate(block, m.start, false);
-      const [endNode, endOffset] = locate(block, m.end, true);
+      this.ensureHighlights();
       const range = new Range();
-      range.setStart(startNode, startOffset);
-      range.setEnd(endNode, endOffset);
-      const mention: PageMention = { entity: m.entity, kind, range };
+      range.setStart(nodes[first]!, start - starts[first]!);
+      range.setEnd(nodes[last]!, end - starts[last]!);
+      const mention: PageMention = { entity, kind, range };
       this.mentions.push(mention);
       this.highlights.get(kind)!.add(range);
-      const first = block.nodes.indexOf(startNode);
-      const last = block.nodes.indexOf(endNode, first);
-      for (let i = first; i <= last; i++) {
-        const node = block.nodes[i]!;
-        const list = this.byNode.get(node);
-        if (list) list.push(mention);
-        else this.byNode.set(node, [mention]);
-      }
+      this.byNode = undefined;
     }
+    scan.next = records.length;
+    return true;
   }
 
   /** Drop mentions inside these roots (their text changed) so they can be scanned again. */
@@ -122,11 +241,7 @@ export class Annotator {
     this.mentions.push(...keep);
     // Entities mentioned only in the forgotten text may be mentioned "first" again when it is rescanned.
     this.state.mentioned = new Set(keep.map((m) => m.entity));
-    for (const [node, list] of this.byNode) {
-      const left = list.filter((m) => !gone(m));
-      if (left.length === 0) this.byNode.delete(node);
-      else this.byNode.set(node, left);
-    }
+    this.byNode = undefined;
     this.reader.reset();
   }
 
@@ -139,7 +254,7 @@ export class Annotator {
     }
     this.highlights.clear();
     this.mentions.length = 0;
-    this.byNode.clear();
+    this.byNode = undefined;
     this.reader.reset();
     this.state = newPageMatchState();
   }
@@ -149,6 +264,34 @@ export class Annotator {
     this.clear();
     this.currentIndex = index;
     this.options = options;
+    this.ensureHighlights();
+  }
+
+  /** The mentions touching a text node (most pages are never hovered: the index is built on first use). */
+  mentionsIn(node: Text): readonly PageMention[] | undefined {
+    if (!this.byNode) {
+      const byNode = new Map<Text, PageMention[]>();
+      const add = (text: Node, mention: PageMention): void => {
+        const list = byNode.get(text as Text);
+        if (list) list.push(mention);
+        else byNode.set(text as Text, [mention]);
+      };
+      for (const mention of this.mentions) {
+        const { startContainer, endContainer, commonAncestorContainer } = mention.range;
+        add(startContainer, mention);
+        if (endContainer === startContainer) continue;
+        // A mention across inline elements: every text node from its start to its end.
+        const doc = startContainer.ownerDocument ?? document;
+        const walker = doc.createTreeWalker(commonAncestorContainer, NodeFilter.SHOW_TEXT);
+        walker.currentNode = startContainer;
+        for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+          add(n, mention);
+          if (n === endContainer) break;
+        }
+      }
+      this.byNode = byNode;
+    }
+    return this.byNode.get(node);
   }
 
   /** Mention counts per entity, in order of first appearance. */
@@ -189,7 +332,7 @@ export function mentionAt(
     offset = r?.startOffset ?? 0;
   }
   if (!node || node.nodeType !== 3) return undefined;
-  const candidates = annotator.byNode.get(node as Text);
+  const candidates = annotator.mentionsIn(node as Text);
   if (!candidates) return undefined;
   for (const m of candidates) {
     if (!m.range.isPointInRange(node, offset) && !m.range.isPointInRange(node, Math.max(0, offset - 1)))

@@ -34,14 +34,15 @@ export function linkDensity(el: Element): number {
   return Math.min(1, linked / total);
 }
 
-function largest(elements: Iterable<Element>): Element | undefined {
-  let best: Element | undefined;
+/** The element with the most text (at least MIN_ARTICLE_CHARS), with that text. */
+function largest(elements: Iterable<Element>): ArticleRegion | undefined {
+  let best: ArticleRegion | undefined;
   let bestLength = MIN_ARTICLE_CHARS - 1;
   for (const el of elements) {
-    const length = textLength(el);
-    if (length > bestLength) {
-      best = el;
-      bestLength = length;
+    const text = el.textContent ?? '';
+    if (text.length > bestLength) {
+      best = { element: el, text };
+      bestLength = text.length;
     }
   }
   return best;
@@ -52,8 +53,14 @@ function largest(elements: Iterable<Element>): Element | undefined {
  * length and commas; candidates then lose points in proportion to their link density.
  */
 export function guessArticleByParagraphs(body: Element): Element | undefined {
+  // Paragraphs first; table cells and list items (menus, link lists, layout tables whose cells nest, each
+  // read whole) only when paragraphs name no candidate.
+  return guessBy(body, 'p, blockquote') ?? guessBy(body, 'td, li');
+}
+
+function guessBy(body: Element, selector: string): Element | undefined {
   const scores = new Map<Element, number>();
-  for (const p of body.querySelectorAll('p, td, blockquote, li')) {
+  for (const p of body.querySelectorAll(selector)) {
     const text = p.textContent ?? '';
     const length = text.trim().length;
     if (length < MIN_PARAGRAPH_CHARS) continue;
@@ -77,13 +84,22 @@ export function guessArticleByParagraphs(body: Element): Element | undefined {
   return best;
 }
 
+/** The article region, and its text when finding it already read it (so the scan need not read it again). */
+export interface ArticleRegion {
+  element: Element;
+  text?: string;
+}
+
 /** The element holding the page's main article; the body when nothing better is found. */
-export function findArticleRegion(doc: Document): Element {
+export function findArticleRegion(doc: Document): ArticleRegion {
   const body = doc.body ?? doc.documentElement;
+  const guessed = (): ArticleRegion | undefined => {
+    const element = guessArticleByParagraphs(body);
+    return element && { element };
+  };
   return (
     largest(doc.querySelectorAll('article')) ??
     largest(doc.querySelectorAll('main, [role="main"]')) ??
-    guessArticleByParagraphs(body) ??
-    body
+    guessed() ?? { element: body }
   );
 }

@@ -1,19 +1,9 @@
 /**
- * Reads the page's text per block without touching it. A block is a run of text nodes under the same
- * block-level ancestor, so a mention may cross inline elements (`<a>Paris</a> Call`) but never a paragraph
- * boundary. Text inside form fields, editors, code, scripts, SVG and NormLens's own UI is never read.
- *
- * A plain TreeWalker over text nodes is the cheapest walk there is (no filter callback: each callback would
- * cross from the browser into the isolated world); where a text node sits is decided once per parent element
- * and memoised.
+ * Where a text node's text belongs: to a block (its nearest block-level ancestor, so a mention may cross
+ * inline elements, `<a>Paris</a> Call`, but never a paragraph boundary), or nowhere: text inside form fields,
+ * editors, code, scripts, SVG and NormLens's own UI is never annotated. Decided once per parent element and
+ * memoised; the annotator asks only about the text nodes where the scanner found something.
  */
-
-export interface TextBlock {
-  nodes: Text[];
-  /** Offset of each node's first character in `raw`. */
-  starts: number[];
-  raw: string;
-}
 
 const SKIP_TAGS = new Set([
   'SCRIPT',
@@ -70,12 +60,7 @@ const INLINE_TAGS = new Set([
 /** Where a parent element's text goes: null to skip it, else the block element it belongs to. */
 type Placement = Element | null;
 
-/** A resumable walk over the blocks under a root: long pages are read a few blocks at a time. */
-export interface BlockCursor {
-  /** The next block in document order, or undefined when the walk is over. */
-  next(): TextBlock | undefined;
-}
-
+/** Placements of text under a page (or a page minus one subtree). */
 export class BlockReader {
   private readonly placement = new Map<Node, Placement>();
 
@@ -108,77 +93,9 @@ export class BlockReader {
   reset(): void {
     this.placement.clear();
   }
-
-  /** A cursor over every block of readable text under root, in document order. */
-  cursor(root: Node): BlockCursor {
-    const doc = root.ownerDocument ?? (root as Document);
-    if (root.parentNode && root.nodeType === 1 && this.place(root) === null) return { next: () => undefined };
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let pending: Text | null = null; // first node of the next block, read ahead by the previous call
-    let lastParent: Node | null = null;
-    let lastPlacement: Placement = null;
-    let done = false;
-    const placementOf = (text: Text): Placement => {
-      const parent = text.parentNode;
-      if (parent !== lastParent) {
-        lastParent = parent;
-        lastPlacement = parent ? this.place(parent) : null;
-      }
-      return lastPlacement;
-    };
-    return {
-      next: () => {
-        if (done) return undefined;
-        let block: TextBlock | undefined;
-        let blockEl: Placement = null;
-        if (pending) {
-          blockEl = placementOf(pending);
-          block = { nodes: [pending], starts: [0], raw: pending.data };
-          pending = null;
-        }
-        for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
-          const text = n as Text;
-          const placement = placementOf(text);
-          if (placement === null) continue;
-          if (block === undefined) {
-            block = { nodes: [], starts: [], raw: '' };
-            blockEl = placement;
-          } else if (placement !== blockEl) {
-            pending = text;
-            return block;
-          }
-          block.nodes.push(text);
-          block.starts.push(block.raw.length);
-          block.raw += text.data;
-        }
-        done = true;
-        return block;
-      },
-    };
-  }
-
-  /** Every block of readable text under root, in document order. */
-  read(root: Node, onBlock: (block: TextBlock) => void): void {
-    const cursor = this.cursor(root);
-    for (let block = cursor.next(); block !== undefined; block = cursor.next()) onBlock(block);
-  }
 }
 
 function isEditable(el: Element): boolean {
   const ce = el.getAttribute('contenteditable');
   return ce !== null && ce !== 'false';
-}
-
-/** The text node and offset for a raw offset in a block (end positions resolve to the earlier node). */
-export function locate(block: TextBlock, offset: number, isEnd: boolean): [Text, number] {
-  const { starts, nodes } = block;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    const s = starts[mid]!;
-    if (s < offset || (!isEnd && s === offset)) lo = mid;
-    else hi = mid - 1;
-  }
-  return [nodes[lo]!, offset - starts[lo]!];
 }

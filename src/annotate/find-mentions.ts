@@ -1,10 +1,11 @@
 /**
- * From folded text to mentions: run the automaton, keep matches on word boundaries, check case-sensitive
- * aliases and the dataset's disambiguation rules, and pick the longest-leftmost match where matches overlap.
- * Pure: works on a block of text, knows nothing of the DOM.
+ * From a block of text to mentions: the index's scanner finds the aliases on word boundaries, then
+ * case-sensitive aliases and the dataset's disambiguation rules are checked and the longest-leftmost match
+ * wins where matches overlap. Pure: works on a block of text, knows nothing of the DOM (the annotator does the
+ * same over a whole page, its blocks told apart by the DOM).
  */
 import { FLAG_CASE_SENSITIVE, FLAG_DEMONYM, ruleOf, type MatchIndex } from './alias-index';
-import { isWordCode, type FoldBuffer } from '../text/fold';
+import { RECORD } from './scanner';
 
 export interface MatchOptions {
   demonyms: boolean;
@@ -32,12 +33,6 @@ export interface Mention {
   end: number;
 }
 
-interface Candidate {
-  pattern: number;
-  start: number; // folded
-  end: number;
-}
-
 const SENTENCE_END = /[.!?:"“”»]\s*$/;
 
 function isUpper(ch: string): boolean {
@@ -46,6 +41,7 @@ function isUpper(ch: string): boolean {
 
 /** Does the raw text match the alias exactly in letter case? Whitespace variants are tolerated. */
 function sameCase(raw: string, original: string): boolean {
+  if (raw === original) return true;
   const a = raw.replace(/\s+/g, ' ');
   if (a.length !== original.length) return a.normalize('NFC') === original.normalize('NFC');
   return a === original;
@@ -54,39 +50,32 @@ function sameCase(raw: string, original: string): boolean {
 export function findMentions(
   index: MatchIndex,
   raw: string,
-  folded: FoldBuffer,
   state: PageMatchState,
   options: MatchOptions = DEFAULT_MATCH_OPTIONS,
 ): Mention[] {
-  const { codes, origin, length } = folded;
-  const candidates: Candidate[] = [];
-  index.automaton.scan(codes, length, (pattern, start, end) => {
-    if (!index.unspacedStart[pattern] && start > 0 && isWordCode(codes[start - 1]!)) return;
-    if (!index.unspacedEnd[pattern] && end < length && isWordCode(codes[end]!)) return;
-    candidates.push({ pattern, start, end });
-  });
-  if (candidates.length === 0) return [];
-
-  // Longest-leftmost: earliest start wins, then the longest; overlapping later candidates are dropped.
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Records come sorted by start, longest first: longest-leftmost is then one pass.
+  const records = index.scanner.scan(raw, [0]);
   const mentions: Mention[] = [];
   let covered = 0;
-  for (const c of candidates) {
-    if (c.start < covered) continue;
-    const rawStart = origin[c.start]!;
-    const rawEnd = origin[c.end - 1]! + 1;
-    const entity = pickAlias(index, raw, rawStart, rawEnd, c.pattern, state, options);
+  for (let r = 0; r < records.length; r += RECORD) {
+    const start = records[r + 1]!;
+    if (start < covered) continue;
+    const end = records[r + 2]!;
+    const entity = pickAlias(index, raw, start, end, records[r]!, state, options, () => 0);
     if (entity === undefined) continue;
-    covered = c.end;
+    covered = end;
     if (options.firstMentionOnly && state.mentioned.has(entity)) continue;
     state.mentioned.add(entity);
-    mentions.push({ entity, start: rawStart, end: rawEnd });
+    mentions.push({ entity, start, end });
   }
   return mentions;
 }
 
-/** Of the aliases sharing a pattern, the first whose checks pass; rule-free aliases are preferred. */
-function pickAlias(
+/**
+ * Of the aliases sharing a pattern, the first whose checks pass; rule-free aliases are preferred.
+ * `blockStart` gives where the mention's block starts in `raw` (asked only by rules that look back).
+ */
+export function pickAlias(
   index: MatchIndex,
   raw: string,
   start: number,
@@ -94,6 +83,7 @@ function pickAlias(
   pattern: number,
   state: PageMatchState,
   options: MatchOptions,
+  blockStart: () => number,
 ): number | undefined {
   let chosen: number | undefined;
   let chosenHasRule = true;
@@ -101,7 +91,7 @@ function pickAlias(
     if (alias.flags & FLAG_DEMONYM && !options.demonyms) continue;
     if (alias.flags & FLAG_CASE_SENSITIVE && !sameCase(raw.slice(start, end), alias.original)) continue;
     const rule = ruleOf(alias.flags);
-    if (rule !== undefined && !ruleHolds(rule, raw, start, alias.entity, state)) continue;
+    if (rule !== undefined && !ruleHolds(rule, raw, start, alias.entity, state, blockStart)) continue;
     if (rule === undefined) {
       state.named.add(alias.entity);
       if (chosenHasRule) {
@@ -121,6 +111,7 @@ function ruleHolds(
   start: number,
   entity: number,
   state: PageMatchState,
+  blockStart: () => number,
 ): boolean {
   switch (rule) {
     case 'never-alone':
@@ -131,7 +122,7 @@ function ruleHolds(
       return isUpper(raw.charAt(start));
     case 'capitalised-not-sentence-start': {
       if (!isUpper(raw.charAt(start))) return false;
-      const before = raw.slice(Math.max(0, start - 4), start);
+      const before = raw.slice(Math.max(blockStart(), start - 4), start);
       return before.trim().length > 0 && !SENTENCE_END.test(before);
     }
   }

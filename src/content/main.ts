@@ -33,15 +33,22 @@ export function annotatorOptionsOf(settings: ReaderSettings): AnnotatorOptions {
 }
 
 /**
- * Turn the wire index into the matcher, and report its size (`normlens:index`: bytes, aliases) with, for
- * whoever tunes start-up, how long the index took to arrive (`waitMs`, from `since`) and to build.
+ * Turn the wire index into the matcher, and report (`normlens:index`) its size in bytes and aliases, the
+ * scanner engine (wasm, or js where WebAssembly cannot run) and, for whoever tunes start-up, how long the
+ * index took to arrive (`waitMs`, from `since`) and to build.
  */
 export function loadIndex(wire: AliasIndexWire, since = performance.now()): MatchIndex {
   const t0 = performance.now();
   const index = new MatchIndex(wire);
   const buildMs = performance.now() - t0;
   performance.mark('normlens:index', {
-    detail: { bytes: index.byteSize(), aliases: wire.aliases.length, waitMs: t0 - since, buildMs },
+    detail: {
+      bytes: index.byteSize(),
+      aliases: wire.aliases.length,
+      engine: index.scanner.engine,
+      waitMs: t0 - since,
+      buildMs,
+    },
   });
   return index;
 }
@@ -129,8 +136,9 @@ function annotatePage(
   const queueFullScan = (): void => {
     queue.enqueue(
       () => {
-        region = findArticleRegion(document);
-        return annotator.startScan(region);
+        const found = findArticleRegion(document);
+        region = found.element;
+        return annotator.startScan(region, undefined, found.text);
       },
       () =>
         settings.scope === 'page' && region !== body() ? annotator.startScan(body(), region) : undefined,

@@ -1,6 +1,7 @@
 /** Read-side queries shared by the background and extension pages. */
 import type { Entity, EntityKind, Relation } from '../dataset/schema';
 import type { MetaRow, NormLensDB } from './database';
+import { buildCharTable } from '../annotate/char-table';
 import type { AliasIndexWire } from '../annotate/alias-index';
 
 /** A relation as a card shows it: the other end's name and kind resolved. */
@@ -20,6 +21,8 @@ export interface CardData {
 
 export async function getAliasIndex(db: NormLensDB): Promise<AliasIndexWire | undefined> {
   const row = (await db.meta.get('aliasIndex')) as MetaRow<'aliasIndex'> | undefined;
+  // An index stored by an older version of NormLens lacks the character table: add it.
+  if (row && !row.value.chars) row.value.chars = buildCharTable();
   return row?.value;
 }
 

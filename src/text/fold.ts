@@ -87,6 +87,16 @@ function foldNonAscii(c: number): number {
   return out;
 }
 
+/**
+ * A non-ASCII code unit folded for the WebAssembly scanner, in one number: -1 when it vanishes, the folded
+ * unit, or for a character that folds to two units (ß -> ss) the first unit plus the second shifted by 16.
+ */
+export function foldUnitPacked(c: number): number {
+  const expansion = EXPANSIONS[c];
+  if (expansion !== undefined) return expansion.charCodeAt(0) | (expansion.charCodeAt(1) << 16);
+  return foldNonAscii(c);
+}
+
 /** Fold one code unit that is not part of an expansion. Returns -1 for characters that vanish. */
 export function foldCode(c: number): number {
   if (c < 0x80) {
@@ -209,7 +219,10 @@ export function isWordCode(c: number): boolean {
   wordTable ??= new Uint8Array(0x10000);
   const hit = wordTable[c]!;
   if (hit !== 0) return hit === 2;
-  const word = c >= 0xd800 && c <= 0xdfff ? true : LETTER_OR_DIGIT.test(String.fromCharCode(c));
+  // Surrogate halves, and whole blocks of scripts written without spaces (unassigned points included, so the
+  // WebAssembly scanner can decide them without asking), count as word characters.
+  const word =
+    (c >= 0xd800 && c <= 0xdfff) || isUnspacedScript(c) || LETTER_OR_DIGIT.test(String.fromCharCode(c));
   wordTable[c] = word ? 2 : 1;
   return word;
 }

@@ -282,15 +282,18 @@ describe('long pages and the index', () => {
     await page.close();
   });
 
-  it('reports the index size for the full dataset, well under 10 MB', async () => {
+  it('scans with WebAssembly, and reports the index size for the full dataset, well under 10 MB', async () => {
     const page = await open('regions.html');
     const detail = await page.evaluate(
       () =>
         (performance.getEntriesByName('normlens:index')[0] as PerformanceMark | undefined)?.detail as {
           bytes: number;
           aliases: number;
+          engine: string;
         },
     );
+    // The JavaScript scanner is only a fallback: the content script must get the compiled one.
+    expect(detail.engine).toBe('wasm');
     expect(detail.aliases).toBeGreaterThan(1000);
     expect(detail.bytes).toBeGreaterThan(100_000);
     expect(detail.bytes).toBeLessThan(10 * 1024 * 1024);

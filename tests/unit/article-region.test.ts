@@ -83,7 +83,7 @@ describe('findArticleRegion', () => {
         }),
         (shape: PageShape) => {
           const { story, chrome } = buildPage(shape);
-          const region = findArticleRegion(document);
+          const region = findArticleRegion(document).element;
           expect(region.contains(story.querySelector('#p0'))).toBe(true);
           expect(region.contains(story.querySelector(`#p${shape.paragraphs - 1}`))).toBe(true);
           for (const part of chrome) expect(region.contains(part)).toBe(false);
@@ -97,12 +97,12 @@ describe('findArticleRegion', () => {
     const short = el('article', {}, el('p', {}, SENTENCE.repeat(2)));
     const long = el('article', { id: 'long' }, el('p', {}, SENTENCE.repeat(6)));
     document.body.append(short, long);
-    expect(findArticleRegion(document).id).toBe('long');
+    expect(findArticleRegion(document).element.id).toBe('long');
   });
 
   it('falls back to the body when nothing looks like an article', () => {
     document.body.append(el('nav', {}, linkList(5, 'x')), el('p', {}, 'Short.'));
-    expect(findArticleRegion(document)).toBe(document.body);
+    expect(findArticleRegion(document).element).toBe(document.body);
   });
 
   it('penalises link-heavy blocks', () => {

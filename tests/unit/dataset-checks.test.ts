@@ -15,7 +15,6 @@ import { loadAndCompile } from '../../src/dataset/load-sources';
 import { dataset as datasetSchema, isRealPartialDate, sourceEntity } from '../../src/dataset/schema';
 import { buildAliasIndex, MatchIndex } from '../../src/annotate/alias-index';
 import { findMentions, newPageMatchState } from '../../src/annotate/find-mentions';
-import { FoldBuffer } from '../../src/text/fold';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const real = loadAndCompile(join(ROOT, 'data'));
@@ -42,9 +41,7 @@ describe('names that are ordinary phrases', () => {
     expect(errors).toEqual([]);
     const index = new MatchIndex(buildAliasIndex('1', dataset.entities));
     const found = (text: string): number => {
-      const buf = new FoldBuffer();
-      buf.append(text, 0);
-      return findMentions(index, text, buf, newPageMatchState(), { demonyms: true, firstMentionOnly: false })
+      return findMentions(index, text, newPageMatchState(), { demonyms: true, firstMentionOnly: false })
         .length;
     };
     expect(found('A statement by Access Now on spyware.')).toBe(1);

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-/** The block reader: blocks cross inline elements, never block ones; a cursor resumes; exclusions hold. */
+/** Placement: text belongs to its nearest block, across inline elements; skipped and excluded text to none. */
 import { describe, expect, it } from 'vitest';
 import { BlockReader } from '../../src/annotate/dom-text';
 
@@ -24,19 +24,26 @@ function page(): HTMLElement {
 }
 
 describe('BlockReader', () => {
-  it('reads one block per block element, joining inline text and skipping code', () => {
-    page();
-    const blocks: string[] = [];
-    new BlockReader().read(document.body, (b) => blocks.push(b.raw));
-    expect(blocks).toEqual(['Paris Call', 'Inside the article', 'After']);
+  it('places text in its nearest block, across inline elements, and nowhere inside code', () => {
+    const article = page();
+    const reader = new BlockReader();
+    const [p1, , p3] = [...document.body.children] as HTMLElement[];
+    expect(reader.place(p1!.querySelector('a')!)).toBe(p1);
+    expect(reader.place(p1!)).toBe(p1);
+    expect(reader.place(article.querySelector('p')!)).toBe(article.querySelector('p'));
+    expect(reader.place(article.querySelector('code')!)).toBeNull();
+    expect(reader.place(p3!)).toBe(p3);
   });
 
-  it('a cursor gives the same blocks one at a time, and can leave a subtree out', () => {
+  it('places nothing inside an excluded subtree or an editor', () => {
     const article = page();
-    const cursor = new BlockReader(article).cursor(document.body);
-    expect(cursor.next()?.raw).toBe('Paris Call');
-    expect(cursor.next()?.raw).toBe('After');
-    expect(cursor.next()).toBeUndefined();
-    expect(cursor.next()).toBeUndefined();
+    const reader = new BlockReader(article);
+    expect(reader.place(article.querySelector('p')!)).toBeNull();
+    expect(reader.place(document.body.firstElementChild!)).toBe(document.body.firstElementChild);
+    const editor = document.createElement('div');
+    editor.setAttribute('contenteditable', 'true');
+    editor.append(document.createElement('span'));
+    document.body.append(editor);
+    expect(reader.place(editor.firstElementChild!)).toBeNull();
   });
 });

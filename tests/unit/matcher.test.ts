@@ -5,7 +5,6 @@ import { Automaton } from '../../src/annotate/automaton';
 import { findMentions, newPageMatchState, type MatchOptions } from '../../src/annotate/find-mentions';
 import type { Entity } from '../../src/dataset/schema';
 import { entity } from './support/entities';
-import { FoldBuffer } from '../../src/text/fold';
 
 const ENTITIES: Entity[] = [
   entity('paris-call', 'initiative', 'Paris Call for Trust and Security in Cyberspace', [
@@ -30,9 +29,7 @@ const ENTITIES: Entity[] = [
 const index = new MatchIndex(buildAliasIndex('1', ENTITIES));
 
 function mentions(text: string, options?: Partial<MatchOptions>): string[] {
-  const buf = new FoldBuffer();
-  buf.append(text, 0);
-  return findMentions(index, text, buf, newPageMatchState(), {
+  return findMentions(index, text, newPageMatchState(), {
     demonyms: true,
     firstMentionOnly: false,
     ...options,
@@ -77,10 +74,8 @@ describe('automaton', () => {
     const unsorted = new MatchIndex({ ...wire, aliases: [...wire.aliases].reverse() });
     const text = 'Emmanuel Macron and the Paris Call; France, 中国 and the US.';
     const run = (idx: MatchIndex): string[] => {
-      const buf = new FoldBuffer();
-      buf.append(text, 0);
       const opts = { demonyms: true, firstMentionOnly: false };
-      return findMentions(idx, text, buf, newPageMatchState(), opts).map(
+      return findMentions(idx, text, newPageMatchState(), opts).map(
         (m) => `${idx.idOf(m.entity)}@${m.start}`,
       );
     };
