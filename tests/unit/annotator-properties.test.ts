@@ -186,3 +186,31 @@ describe('annotator on generated DOM trees', () => {
     );
   });
 });
+
+describe('annotator at block and node boundaries', () => {
+  const found = (html: string): string[] => {
+    document.body.innerHTML = html;
+    const annotator = new Annotator(index, OPTIONS);
+    annotator.scan(document.body);
+    const texts = annotator.mentions.map((m) => m.range.toString());
+    annotator.clear();
+    return texts;
+  };
+
+  it('reads blocks written without any space between them as separate words', () => {
+    // Minified markup: the text is "FranceUnited States", yet the two list items are two blocks.
+    expect(found('<ul><li>France</li><li>United States</li></ul>')).toEqual(['France', 'United States']);
+    expect(found('<div><p>France</p>Paris Call</div>')).toEqual(['France', 'Paris Call']);
+  });
+
+  it('keeps words whole across inline elements, and never joins two blocks into one name', () => {
+    expect(found('<p>x<b>France</b>y, <i>Tech</i> Accord</p>')).toEqual([]);
+    expect(found('<p>The <em>Paris</em> Call</p>')).toEqual(['Paris Call']);
+    expect(found('<p>Paris</p><p>Call for papers: France</p>')).toEqual(['France']);
+  });
+
+  it('reads nothing inside code, and a name right after skipped text still counts', () => {
+    expect(found('<p>See <code>France</code> and France</p>')).toEqual(['France']);
+    expect(found('<p><code>x</code>France</p>')).toEqual(['France']);
+  });
+});

@@ -83,7 +83,10 @@ describe('findArticleRegion', () => {
         }),
         (shape: PageShape) => {
           const { story, chrome } = buildPage(shape);
-          const region = findArticleRegion(document).element;
+          const found = findArticleRegion(document);
+          const region = found.element;
+          // Text handed over to the scan, when there is any, is exactly the region's.
+          if (found.text !== undefined) expect(found.text).toBe(region.textContent);
           expect(region.contains(story.querySelector('#p0'))).toBe(true);
           expect(region.contains(story.querySelector(`#p${shape.paragraphs - 1}`))).toBe(true);
           for (const part of chrome) expect(region.contains(part)).toBe(false);
@@ -97,7 +100,9 @@ describe('findArticleRegion', () => {
     const short = el('article', {}, el('p', {}, SENTENCE.repeat(2)));
     const long = el('article', { id: 'long' }, el('p', {}, SENTENCE.repeat(6)));
     document.body.append(short, long);
-    expect(findArticleRegion(document).element.id).toBe('long');
+    const found = findArticleRegion(document);
+    expect(found.element.id).toBe('long');
+    expect(found.text).toBe(long.textContent);
   });
 
   it('falls back to the body when nothing looks like an article', () => {
