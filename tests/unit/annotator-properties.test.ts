@@ -187,15 +187,28 @@ describe('annotator on generated DOM trees', () => {
   });
 });
 
+/** The same index with the JavaScript scanner, the fallback where WebAssembly cannot run. */
+const jsIndex = new MatchIndex(wire, 'js');
+
 describe('annotator at block and node boundaries', () => {
   const found = (html: string): string[] => {
     document.body.innerHTML = html;
-    const annotator = new Annotator(index, OPTIONS);
-    annotator.scan(document.body);
-    const texts = annotator.mentions.map((m) => m.range.toString());
-    annotator.clear();
-    return texts;
+    const texts: string[][] = [];
+    for (const engine of [index, jsIndex]) {
+      const annotator = new Annotator(engine, OPTIONS);
+      annotator.scan(document.body);
+      texts.push(annotator.mentions.map((m) => m.range.toString()));
+      annotator.clear();
+    }
+    // Both scanners, one result.
+    expect(texts[1]).toEqual(texts[0]);
+    return texts[0]!;
   };
+
+  it('uses WebAssembly where it runs, JavaScript where asked', () => {
+    expect(index.scanner.engine).toBe('wasm');
+    expect(jsIndex.scanner.engine).toBe('js');
+  });
 
   it('reads blocks written without any space between them as separate words', () => {
     // Minified markup: the text is "FranceUnited States", yet the two list items are two blocks.
