@@ -26,18 +26,23 @@ export interface AutomatonData {
 const UNKNOWN = -2;
 
 export class Automaton {
-  private readonly root: Int32Array;
+  // The scanning tables, made on the first scan: where the WebAssembly scanner runs (it reads only the trie
+  // in `data`), this automaton never scans and they are never made.
+  private root = new Int32Array(0);
   /** Failure link of each state, UNKNOWN until first needed. */
-  private readonly fail: Int32Array;
+  private fail = new Int32Array(0);
   /** Nearest state along the failure chain that has an output (-1: none), UNKNOWN until first needed. */
-  private readonly outputLink: Int32Array;
+  private outputLink = new Int32Array(0);
 
-  constructor(readonly data: AutomatonData) {
+  constructor(readonly data: AutomatonData) {}
+
+  private prepare(): void {
+    if (this.root.length > 0) return;
     // The root sees most transitions; a dense table makes them a single array read.
     this.root = new Int32Array(0x10000);
-    const { edgeStart, edgeCodes, edgeTargets } = data;
+    const { edgeStart, edgeCodes, edgeTargets } = this.data;
     for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) this.root[edgeCodes[e]!] = edgeTargets[e]!;
-    const count = data.output.length;
+    const count = this.data.output.length;
     this.fail = new Int32Array(count).fill(UNKNOWN);
     this.outputLink = new Int32Array(count).fill(UNKNOWN);
     this.fail[0] = 0;
@@ -166,6 +171,7 @@ export class Automaton {
     onMatch: (pattern: number, start: number, end: number) => void,
   ): void {
     const { output, depth } = this.data;
+    this.prepare();
     const { root, fail, outputLink } = this;
     let state = 0;
     // Memoised links are read inline; the methods run only the first time a state needs them.
@@ -190,7 +196,7 @@ export class Automaton {
     }
   }
 
-  /** Bytes held by the automaton's tables, the dense root table and memo tables included. */
+  /** Bytes held by the automaton's tables, the dense root table and memo tables included once made. */
   byteSize(): number {
     let bytes = this.root.byteLength + this.fail.byteLength + this.outputLink.byteLength;
     for (const table of Object.values(this.data) as ArrayBufferView[]) bytes += table.byteLength;

@@ -3,7 +3,7 @@
  * as flat records the annotator turns into mentions. Two implementations with one contract:
  *
  * - the WebAssembly scanner (wasm/scanner.as.ts), used wherever WebAssembly runs: the per-character work
- *   of a page (folding, the automaton, boundary checks) runs as compiled code from the first character,
+ *   of a page (folding, walking the alias trie, boundary checks) runs as compiled code from the first character,
  *   where the same loops in JavaScript start cold on every page load and cost many times the text walk;
  * - the JavaScript scanner (FoldBuffer + Automaton), the fallback where WebAssembly is unavailable and the
  *   reference the WebAssembly one is property-tested against.
@@ -177,8 +177,6 @@ export class WasmScanner implements TextScanner {
     const targets = reserve(edgeTargets.byteLength);
     const out = reserve(output.byteLength);
     const dep = reserve(depth.byteLength);
-    const fail = reserve(states * 4);
-    const outLinks = reserve(states * 4);
     const flags = reserve(unspaced.byteLength);
     this.tableBytes = at - HEAP_START;
     const windowCodes = reserve(WINDOW_UNITS * 2);
@@ -186,10 +184,10 @@ export class WasmScanner implements TextScanner {
     const windowNewNode = reserve(WINDOW_UNITS);
     this.input = reserve(INPUT_BYTES + 8);
     this.dynamicStart = at;
-    // Scratch for the breadth-first pass and the character table, at the start of the dynamic area; growing
-    // memory later costs a copy, so room for a long page's node bounds and records is made now.
+    // The character table passes through the start of the dynamic area; growing memory later costs a copy,
+    // so room for a long page's node bounds and records is made now.
     const chars = charTable ?? [];
-    this.ensure(at + Math.max(states * 4, chars.length * 4, 32768 * 4 + this.recordCap * RECORD * 4));
+    this.ensure(at + Math.max(chars.length * 4, 32768 * 4 + this.recordCap * RECORD * 4));
     const buffer = this.exports.memory.buffer;
     new Int32Array(buffer, starts, edgeStart.length).set(edgeStart);
     new Uint16Array(buffer, codes, edgeCodes.length).set(edgeCodes);
@@ -206,11 +204,8 @@ export class WasmScanner implements TextScanner {
       targets,
       out,
       dep,
-      fail,
-      outLinks,
       flags,
       states,
-      this.dynamicStart,
       windowCodes,
       windowOrigin,
       windowNewNode,

@@ -1,13 +1,13 @@
 /**
  * The page-text scanner, compiled to WebAssembly by AssemblyScript (see scripts/build-wasm.ts): folds a
- * whole root's text (UTF-8, from TextEncoder.encodeInto) and runs the Aho–Corasick automaton over it in one
- * pass of native code, so the per-character work never runs as cold JavaScript. It mirrors, rule for rule,
- * FoldBuffer.append (src/text/fold.ts) and the word-boundary checks of findMentions; a property test holds
- * the two to the same output.
+ * whole root's text (UTF-8, from TextEncoder.encodeInto, fed a window at a time) and walks the alias trie
+ * from every position a match can start at, as native code, so the per-character work never runs as cold
+ * JavaScript. It mirrors, rule for rule, FoldBuffer.append (src/text/fold.ts) and the word-boundary checks of
+ * the JavaScript scanner (src/annotate/scanner.ts); a property test holds the two to the same output.
  *
- * Memory is laid out by the JavaScript side (src/annotate/wasm-scanner.ts); every pointer comes from it.
- * Characters outside ASCII are folded and classified by the JavaScript functions once per code unit per page
- * (imports below) and remembered here.
+ * Memory is laid out by the JavaScript side (src/annotate/scanner.ts); every pointer comes from it.
+ * Characters outside ASCII come folded and classified in a table (setChars); any other is asked of the
+ * JavaScript functions (imports below) once per code unit per page, and remembered here.
  */
 
 @external('env', 'foldUnit')
@@ -27,8 +27,6 @@ let edgeCodes: usize = 0; // u16[edges]
 let edgeTargets: usize = 0; // i32[edges]
 let output: usize = 0; // i32[states]: pattern ending here or -1
 let depth: usize = 0; // i32[states]
-let fail: usize = 0; // i32[states]
-let outLink: usize = 0; // i32[states]: nearest state with an output along the failure chain, or -1
 let unspaced: usize = 0; // u8[patterns]: bit 0 starts, bit 1 ends with a character of an unspaced script
 let maxDepth: i32 = 0;
 
@@ -64,7 +62,7 @@ let unitCap: i32 = 0;
   return -1;
 }
 
-/** Take the tables (written by the caller) and compute the root table, failure and output links (BFS). */
+/** Take the tables (written by the caller) and the working window; fill the root's dense table. */
 export function setup(
   fold: usize,
   word: usize,
@@ -74,11 +72,8 @@ export function setup(
   targets: usize,
   out: usize,
   dep: usize,
-  failLinks: usize,
-  outLinks: usize,
   unspacedFlags: usize,
   states: i32,
-  queue: usize,
   workCodes: usize,
   workOrigin: usize,
   workNewNode: usize,
@@ -98,37 +93,10 @@ export function setup(
   edgeTargets = targets;
   output = out;
   depth = dep;
-  fail = failLinks;
-  outLink = outLinks;
   unspaced = unspacedFlags;
   memory.fill(rootTab, 0, 0x10000 << 2);
-  let head = 0;
-  let tail = 0;
-  setI32(fail, 0, 0);
-  setI32(outLink, 0, -1);
   for (let e = i32At(edgeStart, 0); e < i32At(edgeStart, 1); e++) {
-    const t = i32At(edgeTargets, e);
-    setI32(rootTab, <i32>load<u16>(edgeCodes + (<usize>e << 1)), t);
-    setI32(fail, t, 0);
-    setI32(outLink, t, -1);
-    setI32(queue, tail++, t);
-  }
-  while (head < tail) {
-    const s = i32At(queue, head++);
-    for (let e = i32At(edgeStart, s); e < i32At(edgeStart, s + 1); e++) {
-      const t = i32At(edgeTargets, e);
-      const c = <i32>load<u16>(edgeCodes + (<usize>e << 1));
-      let f = i32At(fail, s);
-      let target = child(f, c);
-      while (target < 0 && f != 0) {
-        f = i32At(fail, f);
-        target = child(f, c);
-      }
-      const ft = target < 0 ? 0 : target;
-      setI32(fail, t, ft);
-      setI32(outLink, t, ft == 0 ? -1 : i32At(output, ft) >= 0 ? ft : i32At(outLink, ft));
-      setI32(queue, tail++, t);
-    }
+    setI32(rootTab, <i32>load<u16>(edgeCodes + (<usize>e << 1)), i32At(edgeTargets, e));
   }
 }
 
