@@ -181,7 +181,7 @@ export class WasmScanner implements TextScanner {
     this.tableBytes = at - HEAP_START;
     const windowCodes = reserve(WINDOW_UNITS * 2);
     const windowOrigin = reserve(WINDOW_UNITS * 4);
-    const windowNewNode = reserve(WINDOW_UNITS);
+    const windowMarks = reserve(WINDOW_UNITS);
     this.input = reserve(INPUT_BYTES + 8);
     this.dynamicStart = at;
     // The character table passes through the start of the dynamic area; growing memory later costs a copy,
@@ -208,7 +208,7 @@ export class WasmScanner implements TextScanner {
       states,
       windowCodes,
       windowOrigin,
-      windowNewNode,
+      windowMarks,
       WINDOW_UNITS,
     );
     if (chars.length > 0) {

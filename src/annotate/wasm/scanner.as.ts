@@ -26,15 +26,14 @@ let edgeStart: usize = 0; // i32[states + 1]
 let edgeCodes: usize = 0; // u16[edges]
 let edgeTargets: usize = 0; // i32[edges]
 let output: usize = 0; // i32[states]: pattern ending here or -1
-let depth: usize = 0; // i32[states]
 let unspaced: usize = 0; // u8[patterns]: bit 0 starts, bit 1 ends with a character of an unspaced script
 let maxDepth: i32 = 0;
 
-// The working window: folded units, their UTF-16 origins and new-node marks, `unitCap` units long. Text is
-// fed a window at a time, so the memory a page touches stays small whatever its length.
+// The working window: folded units, their UTF-16 origins and marks (NEW_NODE, WORD), `unitCap` units long.
+// Text is fed a window at a time, so the memory a page touches stays small whatever its length.
 let codesBuf: usize = 0;
 let originBuf: usize = 0;
-let newNodeBuf: usize = 0;
+let marksBuf: usize = 0;
 let unitCap: i32 = 0;
 
 @inline function i32At(base: usize, i: i32): i32 {
@@ -76,12 +75,12 @@ export function setup(
   states: i32,
   workCodes: usize,
   workOrigin: usize,
-  workNewNode: usize,
+  workMarks: usize,
   workUnits: i32,
 ): void {
   codesBuf = workCodes;
   originBuf = workOrigin;
-  newNodeBuf = workNewNode;
+  marksBuf = workMarks;
   unitCap = workUnits;
   maxDepth = 0;
   for (let s = 0; s < states; s++) maxDepth = max(maxDepth, i32At(dep, s));
@@ -92,7 +91,6 @@ export function setup(
   edgeCodes = codes;
   edgeTargets = targets;
   output = out;
-  depth = dep;
   unspaced = unspacedFlags;
   memory.fill(rootTab, 0, 0x10000 << 2);
   for (let e = i32At(edgeStart, 0); e < i32At(edgeStart, 1); e++) {
@@ -237,14 +235,14 @@ export function begin(nodeBounds: usize, nodeCount: i32, records: usize, recordC
   }
 }
 
-/** Per window unit, in newNodeBuf: bit 0 first unit of another text node than the unit before, bit 1 a word unit. */
+/** A window unit's marks: the first unit of another text node than the unit before; a word unit. */
 const NEW_NODE: u8 = 1;
 const WORD: u8 = 2;
 
 @inline function emit(f: i32, from: i32): void {
   store<u16>(codesBuf + (<usize>length << 1), <u16>f);
   setI32(originBuf, length, from);
-  store<u8>(newNodeBuf + <usize>length, (node != lastNode ? NEW_NODE : 0) | (isWord(f) ? WORD : 0));
+  store<u8>(marksBuf + <usize>length, (node != lastNode ? NEW_NODE : 0) | (isWord(f) ? WORD : 0));
   lastNode = node;
   length++;
 }
@@ -360,7 +358,7 @@ function foldAscii(text: usize, start: i32, bytes: i32, room: i32): i32 {
   const bound = nextBound;
   const codes = codesBuf;
   const origin = originBuf;
-  const marks = newNodeBuf;
+  const marks = marksBuf;
   while (pos < bytes && len < room && r < bound) {
     let f = <i32>load<u8>(text + <usize>pos);
     if (f >= 0x80) break;
@@ -404,11 +402,12 @@ export const FLAG_SOFT_END: i32 = 2;
  * A boundary between two text nodes with a letter on each side is left to the caller (soft flags).
  */
 function matchStarts(limit: i32): void {
-  const flagsBuf = newNodeBuf;
+  // Locals, not globals, in the loop: a baseline compiler keeps globals in memory.
   const codes = codesBuf;
-  let wasWord = nextStart > 0 && (load<u8>(flagsBuf + <usize>(nextStart - 1)) & WORD) != 0;
+  const marksAt = marksBuf;
+  let wasWord = nextStart > 0 && (load<u8>(marksAt + <usize>(nextStart - 1)) & WORD) != 0;
   for (let k = nextStart; k < limit; k++) {
-    const marks = load<u8>(flagsBuf + <usize>k);
+    const marks = load<u8>(marksAt + <usize>k);
     const prevWord = wasWord;
     wasWord = (marks & WORD) != 0;
     if (prevWord && (marks & NEW_NODE) == 0) {
@@ -438,7 +437,7 @@ function tryStart(k: i32, marks: u8, wasWord: bool): void {
           else flags |= FLAG_SOFT_START;
         }
         if (ok && (flagsOf & 2) == 0 && end < length) {
-          const after = load<u8>(newNodeBuf + <usize>end);
+          const after = load<u8>(marksBuf + <usize>end);
           if ((after & WORD) != 0) {
             if ((after & NEW_NODE) == 0) ok = false;
             else flags |= FLAG_SOFT_END;
@@ -485,7 +484,7 @@ export function feed(text: usize, bytes: i32, final: bool): i32 {
       const keep = length - keepFrom;
       memory.copy(codesBuf, codesBuf + (<usize>keepFrom << 1), <usize>keep << 1);
       memory.copy(originBuf, originBuf + (<usize>keepFrom << 2), <usize>keep << 2);
-      memory.copy(newNodeBuf, newNodeBuf + <usize>keepFrom, <usize>keep);
+      memory.copy(marksBuf, marksBuf + <usize>keepFrom, <usize>keep);
       length = keep;
       nextStart -= keepFrom;
     }
