@@ -9,7 +9,7 @@ import { nameAsAlias } from '../dataset/name-alias';
 import { fold, isUnspacedScript } from '../text/fold';
 import { Automaton } from './automaton';
 import { buildCharTable } from './char-table';
-import { JsScanner, unspacedFlags, WasmScanner, type TextScanner } from './scanner';
+import { JsScanner, WasmScanner, type TextScanner } from './scanner';
 
 export const FLAG_CASE_SENSITIVE = 1;
 export const FLAG_DEMONYM = 2;
@@ -80,9 +80,11 @@ export class MatchIndex {
   readonly automaton: Automaton;
   /** patterns[i] lists the aliases whose folded text is pattern i. */
   readonly patterns: AliasEntry[][];
-  /** Whether pattern i starts / ends with a character of a script written without spaces. */
-  readonly unspacedStart: Uint8Array;
-  readonly unspacedEnd: Uint8Array;
+  /**
+   * Per pattern: bit 0 when it starts, bit 1 when it ends, with a character of a script written without
+   * spaces (no word boundary needed on that side).
+   */
+  readonly unspaced: Uint8Array;
   /** Folds and scans a root's whole text: WebAssembly where it runs, else JavaScript. */
   readonly scanner: TextScanner;
 
@@ -110,14 +112,13 @@ export class MatchIndex {
       this.patterns[p]!.push({ entity, flags, original });
     }
     this.automaton = Automaton.build(texts, sorted);
-    this.unspacedStart = new Uint8Array(texts.length);
-    this.unspacedEnd = new Uint8Array(texts.length);
+    const unspaced = new Uint8Array(texts.length);
     for (let p = 0; p < texts.length; p++) {
       const t = texts[p]!;
-      this.unspacedStart[p] = isUnspacedScript(t.charCodeAt(0)) ? 1 : 0;
-      this.unspacedEnd[p] = isUnspacedScript(t.charCodeAt(t.length - 1)) ? 1 : 0;
+      unspaced[p] =
+        (isUnspacedScript(t.charCodeAt(0)) ? 1 : 0) | (isUnspacedScript(t.charCodeAt(t.length - 1)) ? 2 : 0);
     }
-    const unspaced = unspacedFlags(this.unspacedStart, this.unspacedEnd);
+    this.unspaced = unspaced;
     this.scanner =
       (engine === 'auto' ? WasmScanner.create(this.automaton, unspaced, wire.chars) : undefined) ??
       new JsScanner(this.automaton, unspaced);
@@ -130,11 +131,7 @@ export class MatchIndex {
   byteSize(): number {
     const str = (s: string): number => OBJECT_HEADER + 2 * s.length;
     const array = (n: number): number => OBJECT_HEADER + SLOT * n;
-    let bytes =
-      this.automaton.byteSize() +
-      this.unspacedStart.byteLength +
-      this.unspacedEnd.byteLength +
-      this.scanner.byteSize();
+    let bytes = this.automaton.byteSize() + this.unspaced.byteLength + this.scanner.byteSize();
     // Indexed loops without destructuring: this runs once per page, with cold code.
     const { patterns } = this;
     bytes += array(patterns.length);

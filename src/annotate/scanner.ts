@@ -33,13 +33,6 @@ export interface TextScanner {
   byteSize(): number;
 }
 
-/** Per pattern: bit 0 when it starts, bit 1 when it ends, with a character of a script written without spaces. */
-export function unspacedFlags(unspacedStart: Uint8Array, unspacedEnd: Uint8Array): Uint8Array {
-  const flags = new Uint8Array(unspacedStart.length);
-  for (let p = 0; p < flags.length; p++) flags[p] = unspacedStart[p]! | (unspacedEnd[p]! << 1);
-  return flags;
-}
-
 /** The reference scanner, in JavaScript. */
 export class JsScanner implements TextScanner {
   readonly engine = 'js';

@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { buildAliasIndex, MatchIndex } from '../../src/annotate/alias-index';
-import { JsScanner, RECORD, unspacedFlags, WasmScanner } from '../../src/annotate/scanner';
+import { JsScanner, RECORD, WasmScanner } from '../../src/annotate/scanner';
 import { buildCharTable, CHAR_TABLE_RANGES } from '../../src/annotate/char-table';
 import { loadAndCompile } from '../../src/dataset/load-sources';
 
 // The real dataset: the WebAssembly scanner must agree with the JavaScript one on every alias NormLens ships.
 const { dataset } = loadAndCompile(resolve(import.meta.dirname, '../../data'));
 const index = new MatchIndex(buildAliasIndex(dataset.version, dataset.entities));
-const unspaced = unspacedFlags(index.unspacedStart, index.unspacedEnd);
+const unspaced = index.unspaced;
 const js = new JsScanner(index.automaton, unspaced);
 const CHARS = buildCharTable();
 const ALIASES = dataset.entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)]);
