@@ -50,15 +50,16 @@ function largest(elements: Iterable<Element>): ArticleRegion | undefined {
 
 /**
  * Readability-style scoring: every paragraph gives points to its parent (full) and grandparent (half) by its
- * length and commas; candidates then lose points in proportion to their link density.
+ * length and commas; candidates then lose points in proportion to their link density. The winner comes with
+ * its text, read to check its length, so the scan need not read it again.
  */
-export function guessArticleByParagraphs(body: Element): Element | undefined {
+export function guessArticleByParagraphs(body: Element): ArticleRegion | undefined {
   // Paragraphs first; table cells and list items (menus, link lists, layout tables whose cells nest, each
   // read whole) only when paragraphs name no candidate.
   return guessBy(body, 'p, blockquote') ?? guessBy(body, 'td, li');
 }
 
-function guessBy(body: Element, selector: string): Element | undefined {
+function guessBy(body: Element, selector: string): ArticleRegion | undefined {
   const scores = new Map<Element, number>();
   for (const p of body.querySelectorAll(selector)) {
     const text = p.textContent ?? '';
@@ -80,8 +81,9 @@ function guessBy(body: Element, selector: string): Element | undefined {
       bestScore = adjusted;
     }
   }
-  if (!best || textLength(best) < MIN_ARTICLE_CHARS) return undefined;
-  return best;
+  if (!best) return undefined;
+  const text = best.textContent ?? '';
+  return text.length < MIN_ARTICLE_CHARS ? undefined : { element: best, text };
 }
 
 /** The article region, and its text when finding it already read it (so the scan need not read it again). */
@@ -93,13 +95,9 @@ export interface ArticleRegion {
 /** The element holding the page's main article; the body when nothing better is found. */
 export function findArticleRegion(doc: Document): ArticleRegion {
   const body = doc.body ?? doc.documentElement;
-  const guessed = (): ArticleRegion | undefined => {
-    const element = guessArticleByParagraphs(body);
-    return element && { element };
-  };
   return (
     largest(doc.querySelectorAll('article')) ??
     largest(doc.querySelectorAll('main, [role="main"]')) ??
-    guessed() ?? { element: body }
+    guessArticleByParagraphs(body) ?? { element: body }
   );
 }

@@ -9,7 +9,7 @@ import { computePosition, flip, offset, shift, type VirtualElement } from '@floa
 import { h, render } from 'preact';
 import { Card } from '../card/Card';
 import type { CardData } from '../db/queries';
-import { mentionAt, type Annotator, type PageMention } from '../annotate/annotator';
+import { liveRange, mentionAt, type Annotator, type PageMention } from '../annotate/annotator';
 import { sendMessage } from '../messaging/protocol';
 import type { ReaderSettings } from '../settings/reader';
 import { isDarkBackground } from '../ui/theme';
@@ -142,16 +142,19 @@ export class HoverController {
     if (!data || this.current !== mention) return;
     clearTimeout(this.closeTimer);
     this.closeTimer = undefined;
+    // The page may have changed the mention's text since it was found: no card for text that is gone.
+    const range = liveRange(mention.range);
+    if (!range) return;
     const ui = this.ui();
     this.shownFor = mention;
     this.pinned = false;
-    const matchedText = mention.range.toString();
+    const matchedText = range.toString();
     render(
       h(Card, {
         data,
         onClose: () => this.hide(),
         articleDate: this.articleDate,
-        dark: isDarkBackground(backgroundsAround(mention.range.commonAncestorContainer)),
+        dark: isDarkBackground(backgroundsAround(range.commonAncestorContainer)),
         trapFocus: true,
         onWrongMatch: () =>
           sendMessage('report:wrong-match', {
@@ -172,12 +175,12 @@ export class HoverController {
     if (!floating) return;
     floating.classList.add('nl-enter');
     Object.assign(floating.style, { position: 'fixed', top: '0px', left: '0px' });
-    const rects = [...mention.range.getClientRects()];
+    const rects = [...range.getClientRects()];
     const point = this.lastPoint;
     const rect =
       rects.find((r) => point && point.y >= r.top && point.y <= r.bottom) ??
       rects[0] ??
-      mention.range.getBoundingClientRect();
+      range.getBoundingClientRect();
     const reference: VirtualElement = { getBoundingClientRect: () => rect };
     const { x, y } = await computePosition(reference, floating, {
       strategy: 'fixed',

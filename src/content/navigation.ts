@@ -3,17 +3,21 @@
  * background) and "reveal" from the popup's digest. Each move scrolls the mention into view, opens its card
  * and puts focus in it. Mentions are visited in reading (document) order, whatever order they were found in.
  */
-import type { Annotator, PageMention } from '../annotate/annotator';
+import { liveRange, type Annotator, type PageMention } from '../annotate/annotator';
 import { onMessage } from '../messaging/protocol';
 import type { HoverController } from './hover';
 
 export type Direction = 'next' | 'previous';
 
-/** Mentions in document order (later rescans append out of order). */
+/** Mentions in document order (later rescans append out of order); those the page has removed are left out. */
 export function inReadingOrder(mentions: readonly PageMention[]): PageMention[] {
-  return [...mentions]
-    .filter((m) => m.range.startContainer.isConnected)
-    .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  const live: { mention: PageMention; range: Range }[] = [];
+  for (const mention of mentions) {
+    const range = mention.range.startContainer.isConnected ? liveRange(mention.range) : undefined;
+    if (range) live.push({ mention, range });
+  }
+  live.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  return live.map((l) => l.mention);
 }
 
 /** The index to move to from `current` (-1: none yet), wrapping at both ends. */

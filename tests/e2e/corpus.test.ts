@@ -169,7 +169,7 @@ describe.skipIf(!hasCorpus)('corpus pages (../shared/corpus/pages)', () => {
       await page.evaluate((name) => {
         const chunks = performance.getEntriesByName('normlens:annotate');
         let mentions = 0;
-        for (const [, h] of CSS.highlights) mentions += (h as unknown as Set<Range>).size;
+        for (const [, h] of CSS.highlights) mentions += (h as unknown as Set<AbstractRange>).size;
         return {
           page: name,
           chunks: chunks.length,

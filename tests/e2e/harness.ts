@@ -126,7 +126,14 @@ export async function highlightTexts(page: Page): Promise<Record<string, string[
       'normlens-organization',
     ]) {
       const h = CSS.highlights.get(name);
-      out[name] = h ? [...h].map((r) => (r as Range).toString().replace(/\s+/g, ' ')) : [];
+      // NormLens highlights static ranges: a live Range over each gives its text.
+      const text = (r: AbstractRange): string => {
+        const live = new Range();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live.toString().replace(/\s+/g, ' ');
+      };
+      out[name] = h ? [...(h as unknown as Set<AbstractRange>)].map(text) : [];
     }
     return out;
   });

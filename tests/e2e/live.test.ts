@@ -240,7 +240,7 @@ describe('long pages and the index', () => {
       const all = performance.getEntriesByName('normlens:annotate');
       const ready = performance.getEntriesByName('normlens:ready')[0]!;
       let mentions = 0;
-      for (const [, h] of CSS.highlights) mentions += (h as unknown as Set<Range>).size;
+      for (const [, h] of CSS.highlights) mentions += (h as unknown as Set<AbstractRange>).size;
       return {
         chunks: all.length,
         readyEnd: ready.startTime + ready.duration,

@@ -120,6 +120,8 @@ describe('findArticleRegion', () => {
     document.body.append(links, text);
     expect(linkDensity(links)).toBeGreaterThan(0.9);
     expect(linkDensity(text)).toBe(0);
-    expect(guessArticleByParagraphs(document.body)?.id).toBe('text');
+    const guessed = guessArticleByParagraphs(document.body);
+    expect(guessed?.element.id).toBe('text');
+    expect(guessed?.text).toBe(text.textContent);
   });
 });

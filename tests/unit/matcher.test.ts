@@ -24,6 +24,7 @@ const ENTITIES: Entity[] = [
   entity('country-kor', 'country', '대한민국', [{ text: '한국' }]),
   entity('country-jpn', 'country', '日本'),
   entity('cybersecurity-act', 'initiative', 'Cybersecurity Act'),
+  { ...entity('access-now', 'organization', 'Access Now'), nameCaseSensitive: true },
 ];
 
 const index = new MatchIndex(buildAliasIndex('1', ENTITIES));
@@ -103,6 +104,14 @@ describe('findMentions', () => {
     expect(mentions("l'appel de paris")).toEqual(['paris-call:appel de paris']);
     expect(mentions('The US said WHO should act.')).toEqual(['country-usa:US', 'who:WHO']);
     expect(mentions('let us see who will come')).toEqual([]);
+  });
+
+  it('matches a case-sensitive name of several words across whitespace variants, in its own case only', () => {
+    expect(mentions('Access Now said')).toEqual(['access-now:Access Now']);
+    expect(mentions('Access\u00a0Now said')).toEqual(['access-now:Access\u00a0Now']);
+    expect(mentions('Access \n Now said')).toEqual(['access-now:Access \n Now']);
+    expect(mentions('access now said')).toEqual([]);
+    expect(mentions('Access NOW said')).toEqual([]);
   });
 
   it('respects word boundaries and possessives', () => {
