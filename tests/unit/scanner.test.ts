@@ -94,6 +94,11 @@ describe('text scanner', () => {
       '\u00ad',
       '',
       'ß',
+      // Markup indentation: long runs of spaces (skipped eight at a time), across node cuts too.
+      ' '.repeat(9),
+      `\n${' '.repeat(20)}`,
+      `-\n${' '.repeat(16)}`,
+      `${' '.repeat(8)}\t${' '.repeat(8)}`,
     );
     fc.assert(
       fc.property(
@@ -116,7 +121,7 @@ describe('text scanner', () => {
     const wasm = WasmScanner.create(index.automaton, unspaced, CHARS)!;
     const piece = fc.oneof(
       fc.constantFrom(...ALIASES),
-      fc.constantFrom('the', 'said', 'cyber-\n', '-\n  ', 'Straße', '𝒜', '  \n ', 'naïve'),
+      fc.constantFrom('the', 'said', 'cyber-\n', '-\n  ', 'Straße', '𝒜', '  \n ', 'naïve', ' '.repeat(40)),
     );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 20, maxLength: 60 }), fc.nat(200), (pieces, cut) => {
