@@ -39,32 +39,12 @@ function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-/** A character the `\s` class may match (a few controls too: those only send the check the long way). */
-function mayBeSpace(c: number): boolean {
-  return (
-    c <= 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** Does the raw text match the alias exactly in letter case? Whitespace variants are tolerated. */
 function sameCase(raw: string, original: string): boolean {
   if (raw === original) return true;
-  // The common miss ("us" for the alias "US"): as long, with no whitespace to tolerate, so simply different.
-  // Decided without a regular expression, which would be compiled afresh on every page.
-  if (raw.length === original.length) {
-    let spaced = false;
-    for (let i = 0; i < raw.length && !spaced; i++) spaced = mayBeSpace(raw.charCodeAt(i));
-    if (!spaced) return false;
-  }
+  // The common miss ("us" for the alias "US"): an alias of one word, as long as the text, has no whitespace
+  // variant to tolerate, so the two simply differ. Decided without compiling a regular expression on the page.
+  if (raw.length === original.length && !original.includes(' ')) return false;
   const a = raw.replace(/\s+/g, ' ');
   if (a.length !== original.length) return a.normalize('NFC') === original.normalize('NFC');
   return a === original;
