@@ -27,10 +27,24 @@ function countCommas(text: string): number {
 
 /** The share of an element's text that sits inside links: navigation, tag clouds and link lists score high. */
 export function linkDensity(el: Element): number {
-  const total = textLength(el);
+  return linkShare(el, textLength(el), new Map());
+}
+
+/**
+ * linkDensity for an element whose text length is known; `linkLengths` remembers each link's text length, as
+ * the candidates compared are often nested (a paragraph's parent and grandparent hold the same links).
+ */
+function linkShare(el: Element, total: number, linkLengths: Map<Element, number>): number {
   if (total === 0) return 0;
   let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += textLength(a);
+  for (const a of el.querySelectorAll('a')) {
+    let length = linkLengths.get(a);
+    if (length === undefined) {
+      length = textLength(a);
+      linkLengths.set(a, length);
+    }
+    linked += length;
+  }
   return Math.min(1, linked / total);
 }
 
@@ -50,8 +64,8 @@ function largest(elements: Iterable<Element>): ArticleRegion | undefined {
 
 /**
  * Readability-style scoring: every paragraph gives points to its parent (full) and grandparent (half) by its
- * length and commas; candidates then lose points in proportion to their link density. The winner comes with
- * its text, read to check its length, so the scan need not read it again.
+ * length and commas; candidates then lose points in proportion to their link density. Each candidate's text is
+ * read once (for that density); the winner's comes with it, so the scan need not read it again.
  */
 export function guessArticleByParagraphs(body: Element): ArticleRegion | undefined {
   // Paragraphs first; table cells and list items (menus, link lists, layout tables whose cells nest, each
@@ -72,18 +86,21 @@ function guessBy(body: Element, selector: string): ArticleRegion | undefined {
     if (grand && grand !== body.parentElement) scores.set(grand, (scores.get(grand) ?? 0) + points / 2);
   }
   const top = [...scores].sort((a, b) => b[1] - a[1]).slice(0, TOP_CANDIDATES);
+  const linkLengths = new Map<Element, number>();
   let best: Element | undefined;
+  let bestText = '';
   let bestScore = 0;
   for (const [el, score] of top) {
-    const adjusted = score * (1 - linkDensity(el));
+    // Each candidate's text is read once: for its link density, and as the region's text if it wins.
+    const text = el.textContent ?? '';
+    const adjusted = score * (1 - linkShare(el, text.length, linkLengths));
     if (adjusted > bestScore) {
       best = el;
+      bestText = text;
       bestScore = adjusted;
     }
   }
-  if (!best) return undefined;
-  const text = best.textContent ?? '';
-  return text.length < MIN_ARTICLE_CHARS ? undefined : { element: best, text };
+  return best && bestText.length >= MIN_ARTICLE_CHARS ? { element: best, text: bestText } : undefined;
 }
 
 /** The article region, and its text when finding it already read it (so the scan need not read it again). */
