@@ -38,7 +38,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['scripting', 'activeTab', 'alarms'],
+    // webRequest: only to read the Content Security Policy of pages on enabled sites (see page-policies.ts).
+    permissions: ['scripting', 'activeTab', 'alarms', 'webRequest'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(testHosts.length > 0 ? { host_permissions: testHosts } : {}),
     action: { default_title: 'NormLens' },

@@ -22,8 +22,10 @@ import { startUpdater } from './updater';
 import { listenForCommands } from './commands';
 import { addWrongMatch } from '../db/wrong-matches';
 import { ReadyGate } from './ready-gate';
+import { PagePolicies, watchPagePolicies } from './page-policies';
 
 const db = getDb();
+const pagePolicies = new PagePolicies();
 
 /** Seed the dataset that ships with this version of the extension, if it is newer than the installed one. */
 async function seedBundledDataset(): Promise<void> {
@@ -101,12 +103,14 @@ export function startBackground(): void {
     void enabledPatterns(db).then(syncRegistration);
   });
   startUpdater(db, handle, whenReady);
+  watchPagePolicies(pagePolicies);
 
-  handle('page:init', async ({ url }) => {
+  handle('page:init', async ({ url }, sender) => {
     if (!isEnabled(url, await enabledPatterns(db))) return undefined;
     const index = await getAliasIndex(db);
     if (!index) return undefined;
-    return { index, settings: await getReaderSettings(db) };
+    const wasm = pagePolicies.wasmAllowed(sender.tab?.id, url);
+    return { index, settings: await getReaderSettings(db), wasm };
   });
   handle('settings:get', async () => getReaderSettings(db));
   handle('settings:set', async (change) => {

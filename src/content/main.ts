@@ -8,7 +8,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MatchIndex, type AliasIndexWire } from '../annotate/alias-index';
 import { Annotator, highlightCss, type AnnotatorOptions } from '../annotate/annotator';
 import { findArticleRegion } from '../annotate/article-region';
-import { onMessage, sendMessage, type PageSummary } from '../messaging/protocol';
+import { metaPolicies, policiesObjectToWasm } from '../annotate/wasm-policy';
+import { onMessage, sendMessage, type PageInit, type PageSummary } from '../messaging/protocol';
 import { HoverController } from './hover';
 import { createUiHost, UI_TAG, type UiHost } from './ui-host';
 import { enabledKinds, matchOptionsOf, type ReaderSettings } from '../settings/reader';
@@ -34,12 +35,16 @@ export function annotatorOptionsOf(settings: ReaderSettings): AnnotatorOptions {
 
 /**
  * Turn the wire index into the matcher, and report (`normlens:index`) its size in bytes and aliases, the
- * scanner engine (wasm, or js where WebAssembly cannot run) and, for whoever tunes start-up, how long the
- * index took to arrive (`waitMs`, from `since`) and to build.
+ * scanner engine (wasm, or js where WebAssembly cannot run or the page's policy objects to it) and, for
+ * whoever tunes start-up, how long the index took to arrive (`waitMs`, from `since`) and to build.
  */
-export function loadIndex(wire: AliasIndexWire, since = performance.now()): MatchIndex {
+export function loadIndex(
+  wire: AliasIndexWire,
+  engine: 'auto' | 'js',
+  since = performance.now(),
+): MatchIndex {
   const t0 = performance.now();
-  const index = new MatchIndex(wire);
+  const index = new MatchIndex(wire, engine);
   const buildMs = performance.now() - t0;
   performance.mark('normlens:index', {
     detail: {
@@ -91,15 +96,14 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
 }
 
 /** Set up annotation, hover and live updates on the page; every step pushes its undo onto `undo`. */
-function annotatePage(
-  init: { index: AliasIndexWire; settings: ReaderSettings },
-  start: number,
-  undo: (() => void)[],
-): void {
+function annotatePage(init: PageInit, start: number, undo: (() => void)[]): void {
   const controller = new AbortController();
   undo.push(() => controller.abort());
   let settings = init.settings;
-  const annotator = new Annotator(loadIndex(init.index, start), annotatorOptionsOf(settings));
+  // WebAssembly only where the page's policy, from its headers (init.wasm) and its markup, lets it compile
+  // without a violation report to the site (see wasm-policy.ts).
+  const engine = init.wasm && !policiesObjectToWasm(metaPolicies(document)) ? 'auto' : 'js';
+  const annotator = new Annotator(loadIndex(init.index, engine, start), annotatorOptionsOf(settings));
   undo.push(() => annotator.clear());
   let ui: UiHost | undefined;
   const getUi = (): UiHost => (ui ??= createUiHost(document));
@@ -246,7 +250,7 @@ function annotatePage(
     // A new dataset was applied: match with its index from now on, and fetch cards afresh.
     onMessage('page:index', ({ data }) => {
       hover.resetCache();
-      restart(loadIndex(data), settings);
+      restart(loadIndex(data, engine), settings);
     }),
     ...new Navigator(annotator, hover).listen(),
   );

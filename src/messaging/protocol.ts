@@ -19,6 +19,8 @@ export interface SiteState {
 export interface PageInit {
   index: AliasIndexWire;
   settings: ReaderSettings;
+  /** Whether the page's headers let the content script compile WebAssembly without a policy violation. */
+  wasm: boolean;
 }
 
 export interface PageSummary {
