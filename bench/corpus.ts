@@ -44,6 +44,8 @@ export interface PageResult {
   /** Bytes of the content script's index, from the normlens:index mark (null when not emitted). */
   indexBytes: number | null;
   indexAliases: number | null;
+  /** The scanner NormLens used ('wasm', or 'js' where the page's policy objects to WebAssembly); null: not said. */
+  engine: string | null;
   errors: string[];
 }
 
@@ -155,6 +157,7 @@ export function summarisePage(page: string, runs: readonly OneRun[]): PageResult
     markHits: median(runs.map((r) => r.mark?.hits)),
     indexBytes: index?.bytes ?? null,
     indexAliases: index && index.aliases >= 0 ? index.aliases : null,
+    engine: index?.engine || null,
     errors: [...new Set(runs.flatMap((r) => r.errors))],
   };
 }

@@ -29,8 +29,8 @@ export interface NormLensPageResult {
   readyMs: number;
   /** Ranges across NormLens's highlights. */
   mentions: number;
-  /** Detail of the normlens:index mark, when the engine emits it. */
-  index: { bytes: number; aliases: number } | null;
+  /** Detail of the normlens:index mark, when the engine emits it (engine: 'wasm' or 'js'; '' when not said). */
+  index: { bytes: number; aliases: number; engine: string } | null;
 }
 
 /** The floor: a bare TreeWalker over every text node, reading and lower-casing its text. */
@@ -130,14 +130,19 @@ export async function normLensProbe(args: {
         mentions += CSS.highlights.get(name)?.size ?? 0;
       }
       const mark = performance.getEntriesByName('normlens:index')[0] as PerformanceMark | undefined;
-      const detail = mark?.detail as { bytes?: unknown; aliases?: unknown } | null | undefined;
+      const detail = mark?.detail as
+        { bytes?: unknown; aliases?: unknown; engine?: unknown } | null | undefined;
       return {
         tasks: tasks.map((t) => t.duration),
         readyMs: ready[0]!.duration,
         mentions,
         index:
           detail && typeof detail.bytes === 'number'
-            ? { bytes: detail.bytes, aliases: typeof detail.aliases === 'number' ? detail.aliases : -1 }
+            ? {
+                bytes: detail.bytes,
+                aliases: typeof detail.aliases === 'number' ? detail.aliases : -1,
+                engine: typeof detail.engine === 'string' ? detail.engine : '',
+              }
             : null,
       };
     }

@@ -127,6 +127,11 @@ console.log(`\nPer page, median of ${runs} run(s); times in ms\n`);
 console.log(textTable(CORPUS_HEADERS, corpusRows(corpus.pages, totals)));
 if (totals.skipped.length > 0)
   console.log(`\nleft out of the total (a measurement failed): ${totals.skipped.join(', ')}`);
+const jsPages = corpus.pages.filter((p) => p.engine !== null && p.engine !== 'wasm').map((p) => p.page);
+if (jsPages.length > 0)
+  console.log(
+    `\nNormLens scanned these pages without WebAssembly (their policy objects): ${jsPages.join(', ')}`,
+  );
 console.log(`\nmedian normlens:ready: ${totals.readyMedianMs?.toFixed(1) ?? 'n/a'} ms; index: ${indexNote}`);
 if (dictionary) {
   console.log(`\n1 MB scan (${dictionary.textChars} characters, ${dictionary.runtime})\n`);

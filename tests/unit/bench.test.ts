@@ -109,6 +109,7 @@ const page = (name: string, values: Partial<PageResult>): PageResult => ({
   markHits: 3,
   indexBytes: null,
   indexAliases: null,
+  engine: 'wasm',
   errors: [],
   ...values,
 });
