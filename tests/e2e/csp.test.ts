@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightTexts, launch, waitForReady, type ExtensionBrowser } from './harness';
+import { highlightTexts, launch, pointOf, waitForReady, type ExtensionBrowser } from './harness';
 
 const ARTICLE = `<main><article><h1>Cyber norms</h1>
   <p>The Paris Call for Trust and Security in Cyberspace was launched in 2018, and the Budapest Convention
@@ -97,6 +97,14 @@ describe('pages with a Content Security Policy', () => {
       const page = await open(name);
       found[name] = await highlightTexts(page);
       engines[name] = await engineOf(page);
+      if (name === 'strict') {
+        // The hover card too: its host element and shadow-root styles must pass the page's policy quietly.
+        const point = await pointOf(page, 'article', 'Microsoft');
+        await page.mouse.move(point.x, point.y);
+        await page.waitForFunction(
+          () => !!document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-card'),
+        );
+      }
       violations[name] = await page.evaluate(
         () => (window as { __violations?: string[] }).__violations ?? [],
       );
