@@ -1,7 +1,8 @@
 /**
  * Pages with a Content Security Policy, in Chromium with the built test extension. Chromium checks a content
  * script's WebAssembly against the page's policy, and reports a refusal to the site. NormLens must annotate
- * every such page all the same, and never set off a report or a violation event the page can see.
+ * every such page all the same, and never set off a report or a violation event the page can see: not with
+ * its scanner, nor with its hover card, nor under Trusted Types.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,12 @@ const PAGES: Record<string, { headers: Record<string, string>; meta?: string }> 
     headers: { 'content-security-policy': "script-src 'self' 'wasm-unsafe-eval'; report-uri /report" },
   },
   meta: { headers: {}, meta: "script-src 'self'" },
+  'trusted-types': {
+    headers: {
+      'content-security-policy':
+        "require-trusted-types-for 'script'; trusted-types 'none'; report-uri /report",
+    },
+  },
 };
 
 /** Same-origin script (allowed by every policy above) counting the violation events the page sees. */
@@ -97,7 +104,7 @@ describe('pages with a Content Security Policy', () => {
       const page = await open(name);
       found[name] = await highlightTexts(page);
       engines[name] = await engineOf(page);
-      if (name === 'strict') {
+      if (name === 'strict' || name === 'trusted-types') {
         // The hover card too: its host element and shadow-root styles must pass the page's policy quietly.
         const point = await pointOf(page, 'article', 'Microsoft');
         await page.mouse.move(point.x, point.y);
@@ -115,7 +122,14 @@ describe('pages with a Content Security Policy', () => {
     expect(reports).toEqual([]);
     expect(violations).toEqual(Object.fromEntries(Object.keys(PAGES).map((n) => [n, []])));
     // WebAssembly where the policy allows it; the JavaScript scanner, quietly, where it does not.
-    expect(engines).toEqual({ open: 'wasm', strict: 'js', 'report-only': 'js', allowed: 'wasm', meta: 'js' });
+    expect(engines).toEqual({
+      open: 'wasm',
+      strict: 'js',
+      'report-only': 'js',
+      allowed: 'wasm',
+      meta: 'js',
+      'trusted-types': 'wasm',
+    });
     // The same mentions everywhere.
     expect(found.open!['normlens-initiative']).toEqual([
       'Paris Call for Trust and Security in Cyberspace',
