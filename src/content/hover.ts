@@ -5,7 +5,7 @@
  * goes into it, Tab stays inside, and Esc gives focus back. The card is positioned with Floating UI so the
  * viewport never clips it, and turns dark on dark pages.
  */
-import { computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { Card } from '../card/Card';
 import type { CardData } from '../db/queries';
@@ -21,6 +21,9 @@ export interface HoverOptions {
 }
 
 export const DEFAULT_HOVER: HoverOptions = { openDelay: 250, closeDelay: 300 };
+
+/** The card's tallest (the max-height in card.css); the room beside the mention may cut it shorter. */
+const CARD_MAX_HEIGHT = 480;
 
 /** Computed background colours from the mention's element outwards, for the page-darkness test. */
 function backgroundsAround(node: Node): string[] {
@@ -185,7 +188,19 @@ export class HoverController {
     const { x, y } = await computePosition(reference, floating, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8, crossAxis: true })],
+      // Below the mention, or above where there is more room; never over it: a card taller than the room on
+      // its side is cut to that room and scrolls inside, so the name the reader pointed at stays in view.
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply: ({ availableHeight, elements }) => {
+            elements.floating.style.maxHeight = `min(${CARD_MAX_HEIGHT}px, ${Math.floor(availableHeight)}px)`;
+          },
+        }),
+      ],
     });
     Object.assign(floating.style, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
   }

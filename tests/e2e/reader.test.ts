@@ -63,6 +63,31 @@ async function hoverCard(page: Page, selector: string, text: string, name: strin
   );
 }
 
+/** The viewport rectangle of the first occurrence of text inside selector. */
+async function textRect(
+  page: Page,
+  selector: string,
+  text: string,
+): Promise<{ left: number; top: number; right: number; bottom: number }> {
+  return page.evaluate(
+    ([sel, t]) => {
+      const root = document.querySelector(sel!)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(t!);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + t!.length);
+        const r = range.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      }
+      throw new Error(`"${t}" not found in ${sel}`);
+    },
+    [selector, text],
+  );
+}
+
 const shadowText = (page: Page, selector: string): Promise<string | null> =>
   page.evaluate(
     (sel) => document.querySelector('normlens-ui')?.shadowRoot?.querySelector(sel)?.textContent ?? null,
@@ -548,24 +573,49 @@ describe('accessibility, dark mode and layout', () => {
     await dark.close();
   });
 
-  it('the card stays fully inside the viewport with the mention at each corner of the screen', async () => {
+  it('the card stays inside the viewport and never covers its mention, at each corner and mid-screen', async () => {
     const page = await open('reader-edges.html');
-    const corners: [string, string, string][] = [
+    const places: [string, string, string][] = [
       ['#tl', 'Germany', 'Germany'],
       ['#tr', 'France', 'France'],
       ['#bl', 'Microsoft', 'Microsoft'],
       ['#br', 'Brad Smith', 'Brad Smith'],
+      // A long card on a short screen: room neither above nor below for all of it.
+      [
+        '#mid',
+        'Paris Call for Trust and Security in Cyberspace',
+        'Paris Call for Trust and Security in Cyberspace',
+      ],
     ];
-    for (const [selector, text, name] of corners) {
-      await hoverCard(page, selector, text, name);
-      const box = await cardBox(page);
-      expect(box.left, name).toBeGreaterThanOrEqual(0);
-      expect(box.top, name).toBeGreaterThanOrEqual(0);
-      expect(box.right, name).toBeLessThanOrEqual(box.w);
-      expect(box.bottom, name).toBeLessThanOrEqual(box.h);
-      await page.screenshot({ path: join(ARTIFACTS, `card-edge-${selector.slice(1)}.png`) });
-      await page.keyboard.press('Escape');
-      await waitForCard(page, false);
+    for (const size of [
+      { width: 1200, height: 800 },
+      { width: 1000, height: 560 },
+    ]) {
+      await page.setViewportSize(size);
+      for (const [selector, text, name] of places) {
+        const label = `${name} at ${size.width}x${size.height}`;
+        await hoverCard(page, selector, text, name);
+        const box = await cardBox(page);
+        expect(box.left, label).toBeGreaterThanOrEqual(0);
+        expect(box.top, label).toBeGreaterThanOrEqual(0);
+        expect(box.right, label).toBeLessThanOrEqual(box.w);
+        expect(box.bottom, label).toBeLessThanOrEqual(box.h);
+        // The reader can still see the name they pointed at: the card sits beside it, never over it.
+        const mention = await textRect(page, selector, text);
+        const overlaps =
+          box.left < mention.right &&
+          mention.left < box.right &&
+          box.top < mention.bottom &&
+          mention.top < box.bottom;
+        expect(overlaps, label).toBe(false);
+        // What does not fit scrolls inside the card.
+        expect(box.bottom - box.top, label).toBeGreaterThan(100);
+        await page.screenshot({
+          path: join(ARTIFACTS, `card-edge-${selector.slice(1)}-${size.height}.png`),
+        });
+        await page.keyboard.press('Escape');
+        await waitForCard(page, false);
+      }
     }
     await page.close();
   });
