@@ -13,7 +13,7 @@ const steps: [string, string][] = [
   ['build (chrome)', 'npm run build'],
   ['build (firefox) + web-ext lint', 'npm run lint:firefox'],
   ['build (test hosts)', 'npm run build:test'],
-  ['end-to-end tests (chromium)', 'npx vitest run --config vitest.e2e.config.ts'],
+  ['end-to-end tests (chromium; firefox where installed)', 'npx vitest run --config vitest.e2e.config.ts'],
 ];
 
 let passed = 0;

@@ -115,37 +115,70 @@ export async function waitForReady(page: Page, timeout = 10_000): Promise<void> 
   });
 }
 
+/**
+ * In the page's main world (pass to page.evaluate, from Playwright or Puppeteer): the text of every
+ * highlighted range per highlight name.
+ */
+export function pageHighlightTexts(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const name of [
+    'normlens-initiative',
+    'normlens-country',
+    'normlens-person',
+    'normlens-organization',
+  ]) {
+    const h = CSS.highlights.get(name);
+    // NormLens highlights static ranges: a live Range over each gives its text.
+    const text = (r: AbstractRange): string => {
+      const live = new Range();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString().replace(/\s+/g, ' ');
+    };
+    out[name] = h ? [...(h as unknown as Set<AbstractRange>)].map(text) : [];
+  }
+  return out;
+}
+
 /** Text of every highlighted range per highlight name, read from the page's main world. */
 export async function highlightTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const name of [
-      'normlens-initiative',
-      'normlens-country',
-      'normlens-person',
-      'normlens-organization',
-    ]) {
-      const h = CSS.highlights.get(name);
-      // NormLens highlights static ranges: a live Range over each gives its text.
-      const text = (r: AbstractRange): string => {
-        const live = new Range();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        return live.toString().replace(/\s+/g, ' ');
-      };
-      out[name] = h ? [...(h as unknown as Set<AbstractRange>)].map(text) : [];
-    }
-    return out;
-  });
+  return page.evaluate(pageHighlightTexts);
+}
+
+/** In the page's main world: the body's markup without NormLens's own element. */
+export function pageBodyMarkup(): string {
+  const clone = document.body.cloneNode(true) as HTMLElement;
+  clone.querySelectorAll('normlens-ui').forEach((n) => n.remove());
+  return clone.outerHTML;
 }
 
 /** The body's markup without NormLens's own element. */
 export async function bodyMarkup(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const clone = document.body.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('normlens-ui').forEach((n) => n.remove());
-    return clone.outerHTML;
-  });
+  return page.evaluate(pageBodyMarkup);
+}
+
+/**
+ * In the page's main world: the viewport rectangle of the first occurrence of `text` inside the element
+ * `selector` (throws when there is none).
+ */
+export function pageTextRect([selector, text]: [string, string]): {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+} {
+  const root = document.querySelector(selector);
+  const walker = root && document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker?.nextNode(); n; n = walker!.nextNode()) {
+    const i = (n as Text).data.indexOf(text);
+    if (i < 0) continue;
+    const range = document.createRange();
+    range.setStart(n, i);
+    range.setEnd(n, i + text.length);
+    const r = range.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  }
+  throw new Error(`"${text}" not found in ${selector}`);
 }
 
 /** Centre of the first client rect of the first occurrence of `text` inside the element `selector`. */

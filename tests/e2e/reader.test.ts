@@ -14,6 +14,7 @@ import {
   ROOT,
   highlightTexts,
   launch,
+  pageTextRect,
   pointOf,
   serveFolder,
   waitForReady,
@@ -60,31 +61,6 @@ async function hoverCard(page: Page, selector: string, text: string, name: strin
   await page.waitForFunction(
     (n) => document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-name')?.textContent === n,
     name,
-  );
-}
-
-/** The viewport rectangle of the first occurrence of text inside selector. */
-async function textRect(
-  page: Page,
-  selector: string,
-  text: string,
-): Promise<{ left: number; top: number; right: number; bottom: number }> {
-  return page.evaluate(
-    ([sel, t]) => {
-      const root = document.querySelector(sel!)!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(t!);
-        if (i < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + t!.length);
-        const r = range.getBoundingClientRect();
-        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-      }
-      throw new Error(`"${t}" not found in ${sel}`);
-    },
-    [selector, text],
   );
 }
 
@@ -601,7 +577,7 @@ describe('accessibility, dark mode and layout', () => {
         expect(box.right, label).toBeLessThanOrEqual(box.w);
         expect(box.bottom, label).toBeLessThanOrEqual(box.h);
         // The reader can still see the name they pointed at: the card sits beside it, never over it.
-        const mention = await textRect(page, selector, text);
+        const mention = await page.evaluate(pageTextRect, [selector, text] as [string, string]);
         const overlaps =
           box.left < mention.right &&
           mention.left < box.right &&
