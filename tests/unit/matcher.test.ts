@@ -168,5 +168,9 @@ describe('findMentions', () => {
     expect(mentions('中国和日本今天')).toEqual(['china-cn:中国', 'country-jpn:日本']);
     expect(mentions('오늘한국정부는')).toEqual(['country-kor:한국']);
     expect(mentions('오늘하구정부는')).toEqual([]);
+    // After a long stretch of ASCII, which the scanner takes sixteen characters at a time.
+    expect(
+      mentions('The joint statement was read out in Beijing: 今天中国和日本宣布, said the France desk'),
+    ).toEqual(['china-cn:中国', 'country-jpn:日本', 'country-fra:France']);
   });
 });

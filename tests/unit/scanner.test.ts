@@ -117,6 +117,47 @@ describe('text scanner', () => {
     );
   });
 
+  it('agrees with the JavaScript scanner on plain ASCII, which it folds sixteen bytes at a time', () => {
+    const wasm = WasmScanner.create(index.automaton, unspaced, CHARS)!;
+    const asciiAliases = ALIASES.filter((a) => /^[\x20-\x7e]+$/.test(a));
+    // Every ASCII control and punctuation the block path must leave to the character loop or fold itself:
+    // whitespace runs, tab, CR, form feed and line feed (spaces), vertical tab (not a space), hyphens before
+    // whitespace (the line-break rule), apostrophes.
+    const piece = fc.oneof(
+      fc.constantFrom(...asciiAliases),
+      fc.constantFrom(...asciiAliases).map((a) => a.toUpperCase()),
+      fc.string({ unit: fc.constantFrom(..."abcXYZ09 -\t\n\r\f\v'.,@[`{~"), maxLength: 24 }),
+      fc.constantFrom('-', '- ', '-\n', '-\t', '  ', '\v', ' \v ', 'the', 'Cyber', 'ACCORD'),
+      // Names of several words with other spacing: a match only where the fold makes it one space.
+      fc
+        .tuple(
+          fc.constantFrom(...asciiAliases.filter((a) => a.includes(' '))),
+          fc.constantFrom('\t', '\n', '\r', '\f', '\v', '  ', ' \n'),
+        )
+        .map(([a, space]) => ` ${a.replaceAll(' ', space)} `),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.boolean(),
+        (pieces, cuts, piecesAreNodes) => {
+          const text = pieces.join('');
+          // Pieces as text nodes too: names that start or end right at a node's edge, next to a letter.
+          const edges = piecesAreNodes ? startsOf(pieces) : [];
+          const points = [
+            ...new Set([...edges, ...cuts.map((c) => (text.length === 0 ? 0 : c % text.length))]),
+          ]
+            .filter((c) => c > 0)
+            .sort((a, b) => a - b);
+          const starts = [0, ...points];
+          expect(records(wasm.scan(text, starts))).toEqual(records(js.scan(text, starts)));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it('agrees with the JavaScript scanner on long texts, fed to WebAssembly a window at a time', () => {
     const wasm = WasmScanner.create(index.automaton, unspaced, CHARS)!;
     const piece = fc.oneof(
