@@ -11,6 +11,8 @@ import {
   highlightTexts,
   launch,
   noContentScriptIn,
+  pageCardBox,
+  pageHighlightsInSkipped,
   pointOf,
   serveFolder,
   waitForReady,
@@ -82,17 +84,7 @@ describe('annotation', () => {
     expect(h['normlens-person']).toEqual(expect.arrayContaining(['Emmanuel Macron', 'Macron', 'Brad Smith']));
     expect(h['normlens-organization']).toEqual(expect.arrayContaining(['Microsoft', 'Council of Europe']));
 
-    const insideForbidden = await page.evaluate(() => {
-      const bad: string[] = [];
-      for (const [, h] of CSS.highlights) {
-        for (const r of h as unknown as Set<AbstractRange>) {
-          const el = (r.startContainer.parentElement ?? null) as Element | null;
-          if (el?.closest('textarea, input, pre, code, [contenteditable="true"]'))
-            bad.push(el.textContent ?? '');
-        }
-      }
-      return bad;
-    });
+    const insideForbidden = await page.evaluate(pageHighlightsInSkipped);
     expect(insideForbidden).toEqual([]);
     // Static ranges only: the browser keeps live Ranges up to date on every DOM change the page makes, a cost
     // the page would pay per mention.
@@ -114,13 +106,7 @@ describe('annotation', () => {
     await page.mouse.move(p.x, p.y);
     await waitForCard(page, true);
     expect(await cardName(page)).toBe('Emmanuel Macron');
-    const box = await page.evaluate(() => {
-      const r = document
-        .querySelector('normlens-ui')!
-        .shadowRoot!.querySelector('.nl-card')!
-        .getBoundingClientRect();
-      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, w: innerWidth, h: innerHeight };
-    });
+    const box = await page.evaluate(pageCardBox);
     expect(box.left).toBeGreaterThanOrEqual(0);
     expect(box.top).toBeGreaterThanOrEqual(0);
     expect(box.right).toBeLessThanOrEqual(box.w);

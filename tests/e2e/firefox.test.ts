@@ -14,8 +14,12 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import {
   ROOT,
+  insideWindow,
+  overlaps,
   pageBodyMarkup,
+  pageCardBox,
   pageHighlightTexts,
+  pageHighlightsInSkipped,
   pageTextRect,
   serveFolder,
   type StaticServer,
@@ -101,17 +105,7 @@ describe.skipIf(!hasFirefox)('in Firefox', () => {
     expect(h['normlens-person']).toEqual(expect.arrayContaining(['Emmanuel Macron', 'Macron', 'Brad Smith']));
     expect(h['normlens-organization']).toEqual(expect.arrayContaining(['Microsoft', 'Council of Europe']));
 
-    const insideForbidden = await page.evaluate(() => {
-      const bad: string[] = [];
-      for (const [, highlight] of CSS.highlights) {
-        for (const r of highlight as unknown as Set<AbstractRange>) {
-          const el = r.startContainer.parentElement;
-          if (el?.closest('textarea, input, pre, code, [contenteditable="true"]'))
-            bad.push(el.textContent ?? '');
-        }
-      }
-      return bad;
-    });
+    const insideForbidden = await page.evaluate(pageHighlightsInSkipped);
     expect(insideForbidden).toEqual([]);
     const engine = await page.evaluate(
       () =>
@@ -132,23 +126,9 @@ describe.skipIf(!hasFirefox)('in Firefox', () => {
       { timeout: 10_000 },
     );
     expect(await cardName(page)).toBe('Emmanuel Macron');
-    const box = await page.evaluate(() => {
-      const r = document
-        .querySelector('normlens-ui')!
-        .shadowRoot!.querySelector('.nl-card')!
-        .getBoundingClientRect();
-      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, w: innerWidth, h: innerHeight };
-    });
-    expect(box.left).toBeGreaterThanOrEqual(0);
-    expect(box.top).toBeGreaterThanOrEqual(0);
-    expect(box.right).toBeLessThanOrEqual(box.w);
-    expect(box.bottom).toBeLessThanOrEqual(box.h);
-    const overlaps =
-      box.left < mention.right &&
-      mention.left < box.right &&
-      box.top < mention.bottom &&
-      mention.top < box.bottom;
-    expect(overlaps).toBe(false);
+    const box = await page.evaluate(pageCardBox);
+    expect(insideWindow(box), JSON.stringify(box)).toBe(true);
+    expect(overlaps(box, mention)).toBe(false);
 
     await page.keyboard.press('Escape');
     await page.waitForFunction(

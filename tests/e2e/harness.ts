@@ -140,6 +140,18 @@ export function pageHighlightTexts(): Record<string, string[]> {
   return out;
 }
 
+/** In the page's main world: the text around every highlight that starts inside a form field, editor or code. */
+export function pageHighlightsInSkipped(): string[] {
+  const bad: string[] = [];
+  for (const [, highlight] of CSS.highlights) {
+    for (const r of highlight as unknown as Set<AbstractRange>) {
+      const el = r.startContainer.parentElement;
+      if (el?.closest('textarea, input, pre, code, [contenteditable="true"]')) bad.push(el.textContent ?? '');
+    }
+  }
+  return bad;
+}
+
 /** Text of every highlighted range per highlight name, read from the page's main world. */
 export async function highlightTexts(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(pageHighlightTexts);
@@ -161,12 +173,7 @@ export async function bodyMarkup(page: Page): Promise<string> {
  * In the page's main world: the viewport rectangle of the first occurrence of `text` inside the element
  * `selector` (throws when there is none).
  */
-export function pageTextRect([selector, text]: [string, string]): {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-} {
+export function pageTextRect([selector, text]: [string, string]): Box {
   const root = document.querySelector(selector);
   const walker = root && document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walker?.nextNode(); n; n = walker!.nextNode()) {
@@ -179,6 +186,33 @@ export function pageTextRect([selector, text]: [string, string]): {
     return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
   }
   throw new Error(`"${text}" not found in ${selector}`);
+}
+
+/** A rectangle in viewport coordinates. */
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** In the page's main world: the open card's rectangle, and the window's size (`w`, `h`). */
+export function pageCardBox(): Box & { w: number; h: number } {
+  const r = document
+    .querySelector('normlens-ui')!
+    .shadowRoot!.querySelector('.nl-card')!
+    .getBoundingClientRect();
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, w: innerWidth, h: innerHeight };
+}
+
+/** Whether a rectangle lies wholly inside a window of size w × h. */
+export function insideWindow(box: Box & { w: number; h: number }): boolean {
+  return box.left >= 0 && box.top >= 0 && box.right <= box.w && box.bottom <= box.h;
+}
+
+/** Whether two rectangles share any area. */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
 /** Centre of the first client rect of the first occurrence of `text` inside the element `selector`. */

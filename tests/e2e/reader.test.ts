@@ -14,10 +14,13 @@ import {
   ROOT,
   highlightTexts,
   launch,
+  overlaps,
+  pageCardBox,
   pageTextRect,
   pointOf,
   serveFolder,
   waitForReady,
+  type Box,
   type ExtensionBrowser,
   type StaticServer,
 } from './harness';
@@ -70,17 +73,7 @@ const shadowText = (page: Page, selector: string): Promise<string | null> =>
     selector,
   );
 
-async function cardBox(
-  page: Page,
-): Promise<{ left: number; top: number; right: number; bottom: number; w: number; h: number }> {
-  return page.evaluate(() => {
-    const r = document
-      .querySelector('normlens-ui')!
-      .shadowRoot!.querySelector('.nl-card')!
-      .getBoundingClientRect();
-    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, w: innerWidth, h: innerHeight };
-  });
-}
+const cardBox = (page: Page): Promise<Box & { w: number; h: number }> => page.evaluate(pageCardBox);
 
 async function tabIdOf(page: Page): Promise<number> {
   const id = await browser.worker.evaluate(
@@ -578,12 +571,7 @@ describe('accessibility, dark mode and layout', () => {
         expect(box.bottom, label).toBeLessThanOrEqual(box.h);
         // The reader can still see the name they pointed at: the card sits beside it, never over it.
         const mention = await page.evaluate(pageTextRect, [selector, text] as [string, string]);
-        const overlaps =
-          box.left < mention.right &&
-          mention.left < box.right &&
-          box.top < mention.bottom &&
-          mention.top < box.bottom;
-        expect(overlaps, label).toBe(false);
+        expect(overlaps(box, mention), label).toBe(false);
         // What does not fit scrolls inside the card.
         expect(box.bottom - box.top, label).toBeGreaterThan(100);
         await page.screenshot({
