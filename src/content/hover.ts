@@ -3,7 +3,7 @@
  * after the reader's hover delay, keeps it while the pointer is on the mention or the card, closes it on Esc
  * or when the pointer has left both. The same card opens from the keyboard (./navigation.ts): then focus
  * goes into it, Tab stays inside, and Esc gives focus back. The card is positioned with Floating UI so the
- * viewport never clips it, and turns dark on dark pages.
+ * viewport never clips it and it never covers its mention, and turns dark on dark pages.
  */
 import { computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
@@ -177,7 +177,8 @@ export class HoverController {
     const floating = ui.mount.firstElementChild as HTMLElement | null;
     if (!floating) return;
     floating.classList.add('nl-enter');
-    Object.assign(floating.style, { position: 'fixed', top: '0px', left: '0px' });
+    // maxHeight: '' so that the side is chosen on the card's full height, not on the room of its last place.
+    Object.assign(floating.style, { position: 'fixed', top: '0px', left: '0px', maxHeight: '' });
     const rects = [...range.getClientRects()];
     const point = this.lastPoint;
     const rect =
