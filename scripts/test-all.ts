@@ -1,6 +1,7 @@
 /**
  * npm test: everything CI runs, in order, stopping at the first failure: the WebAssembly scanner, typecheck, lint, unit tests, the
- * dataset check, the Chrome and Firefox builds (Firefox through web-ext lint), the test build, end to end.
+ * dataset check, the Chrome and Firefox builds (Firefox through web-ext lint), the test build, end to end, and
+ * the demo.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -14,6 +15,8 @@ const steps: [string, string][] = [
   ['build (firefox) + web-ext lint', 'npm run lint:firefox'],
   ['build (test hosts)', 'npm run build:test'],
   ['end-to-end tests (chromium; firefox where installed)', 'npx vitest run --config vitest.e2e.config.ts'],
+  // The README's product command, on the builds above: it must keep working for a new user.
+  ['demo (npm run demo, builds already made)', 'npx tsx scripts/demo.ts'],
 ];
 
 let passed = 0;

@@ -120,6 +120,7 @@ export async function waitForReady(page: Page, timeout = 10_000): Promise<void> 
  * highlighted range per highlight name.
  */
 export function pageHighlightTexts(): Record<string, string[]> {
+  // No named inner functions: tsx would wrap them in a helper (__name) the page does not have.
   const out: Record<string, string[]> = {};
   for (const name of [
     'normlens-initiative',
@@ -127,15 +128,15 @@ export function pageHighlightTexts(): Record<string, string[]> {
     'normlens-person',
     'normlens-organization',
   ]) {
-    const h = CSS.highlights.get(name);
+    const texts: string[] = [];
     // NormLens highlights static ranges: a live Range over each gives its text.
-    const text = (r: AbstractRange): string => {
+    for (const r of (CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>) {
       const live = new Range();
       live.setStart(r.startContainer, r.startOffset);
       live.setEnd(r.endContainer, r.endOffset);
-      return live.toString().replace(/\s+/g, ' ');
-    };
-    out[name] = h ? [...(h as unknown as Set<AbstractRange>)].map(text) : [];
+      texts.push(live.toString().replace(/\s+/g, ' '));
+    }
+    out[name] = texts;
   }
   return out;
 }
