@@ -22,9 +22,6 @@ export interface HoverOptions {
 
 export const DEFAULT_HOVER: HoverOptions = { openDelay: 250, closeDelay: 300 };
 
-/** The card's tallest (the max-height in card.css); the room beside the mention may cut it shorter. */
-const CARD_MAX_HEIGHT = 480;
-
 /** Computed background colours from the mention's element outwards, for the page-darkness test. */
 function backgroundsAround(node: Node): string[] {
   const colors: string[] = [];
@@ -177,8 +174,9 @@ export class HoverController {
     const floating = ui.mount.firstElementChild as HTMLElement | null;
     if (!floating) return;
     floating.classList.add('nl-enter');
-    // maxHeight: '' so that the side is chosen on the card's full height, not on the room of its last place.
-    Object.assign(floating.style, { position: 'fixed', top: '0px', left: '0px', maxHeight: '' });
+    Object.assign(floating.style, { position: 'fixed', top: '0px', left: '0px' });
+    // The side is chosen on the card's full height, not on the room of its last place.
+    floating.style.removeProperty('--nl-room');
     const rects = [...range.getClientRects()];
     const point = this.lastPoint;
     const rect =
@@ -198,7 +196,7 @@ export class HoverController {
         size({
           padding: 8,
           apply: ({ availableHeight, elements }) => {
-            elements.floating.style.maxHeight = `min(${CARD_MAX_HEIGHT}px, ${Math.floor(availableHeight)}px)`;
+            elements.floating.style.setProperty('--nl-room', `${Math.floor(availableHeight)}px`);
           },
         }),
       ],
