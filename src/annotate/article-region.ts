@@ -91,6 +91,9 @@ function guessBy(body: Element, selector: string): ArticleRegion | undefined {
   let bestText = '';
   let bestScore = 0;
   for (const [el, score] of top) {
+    // Link density only lowers a score, and the candidates come best first: once a raw score cannot beat the
+    // best adjusted one, no later candidate can either, and their text need not be read.
+    if (score <= bestScore) break;
     // Each candidate's text is read once: for its link density, and as the region's text if it wins.
     const text = el.textContent ?? '';
     const adjusted = score * (1 - linkShare(el, text.length, linkLengths));
