@@ -12,6 +12,7 @@ import {
   launch,
   noContentScriptIn,
   pageCardBox,
+  pageCardName,
   pageHighlightsInSkipped,
   pointOf,
   serveFolder,
@@ -51,9 +52,7 @@ async function waitForCard(page: Page, shown: boolean): Promise<void> {
 }
 
 async function cardName(page: Page): Promise<string | null> {
-  return page.evaluate(
-    () => document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-name')?.textContent ?? null,
-  );
+  return page.evaluate(pageCardName);
 }
 
 async function openPopupFor(page: Page): Promise<Page> {

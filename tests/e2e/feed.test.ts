@@ -18,6 +18,7 @@ import { tempDir } from '../unit/feed-helpers';
 import {
   highlightTexts,
   launch,
+  pageCardName,
   pointOf,
   ROOT,
   serveFolder,
@@ -244,14 +245,7 @@ describe('signed dataset feed', () => {
       .toContain('Zorblax Accord');
     const { x, y } = await pointOf(article, '#text', 'Zorblax Accord');
     await article.mouse.move(x, y);
-    await expect
-      .poll(() =>
-        article.evaluate(
-          () =>
-            document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-name')?.textContent ?? null,
-        ),
-      )
-      .toBe('Zorblax Accord');
+    await expect.poll(() => article.evaluate(pageCardName)).toBe('Zorblax Accord');
     await article.close();
 
     // Checking again: the ETag answers 304 and nothing changes.

@@ -18,6 +18,7 @@ import {
   overlaps,
   pageBodyMarkup,
   pageCardBox,
+  pageCardName,
   pageHighlightTexts,
   pageHighlightsInSkipped,
   pageTextRect,
@@ -87,11 +88,6 @@ async function open(url: string, withNormLens: boolean): Promise<Page> {
   return page;
 }
 
-const cardName = (page: Page): Promise<string | null> =>
-  page.evaluate(
-    () => document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-name')?.textContent ?? null,
-  );
-
 describe.skipIf(!hasFirefox)('in Firefox', () => {
   it('highlights mentions of each kind with the WebAssembly scanner, and nothing in forms, editors or code', async () => {
     const page = await open(`${server.url}/article.html`, true);
@@ -119,13 +115,7 @@ describe.skipIf(!hasFirefox)('in Firefox', () => {
     const page = await open(`${server.url}/article.html`, true);
     const mention = await page.evaluate(pageTextRect, ['#p2', 'Emmanuel Macron'] as [string, string]);
     await page.mouse.move(mention.left + 10, (mention.top + mention.bottom) / 2);
-    await page.waitForFunction(
-      () =>
-        document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-name')?.textContent ===
-        'Emmanuel Macron',
-      { timeout: 10_000 },
-    );
-    expect(await cardName(page)).toBe('Emmanuel Macron');
+    await expect.poll(() => page.evaluate(pageCardName), { timeout: 10_000 }).toBe('Emmanuel Macron');
     const box = await page.evaluate(pageCardBox);
     expect(insideWindow(box), JSON.stringify(box)).toBe(true);
     expect(overlaps(box, mention)).toBe(false);

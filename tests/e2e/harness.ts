@@ -158,6 +158,11 @@ export async function highlightTexts(page: Page): Promise<Record<string, string[
   return page.evaluate(pageHighlightTexts);
 }
 
+/** In the page's main world: the name on the open hover card, or null when no card is open. */
+export function pageCardName(): string | null {
+  return document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-name')?.textContent ?? null;
+}
+
 /** In the page's main world: the body's markup without NormLens's own element. */
 export function pageBodyMarkup(): string {
   const clone = document.body.cloneNode(true) as HTMLElement;

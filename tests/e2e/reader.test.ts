@@ -16,6 +16,7 @@ import {
   launch,
   overlaps,
   pageCardBox,
+  pageCardName,
   pageTextRect,
   pointOf,
   serveFolder,
@@ -61,10 +62,7 @@ async function waitForCard(page: Page, shown: boolean): Promise<void> {
 async function hoverCard(page: Page, selector: string, text: string, name: string): Promise<void> {
   const p = await pointOf(page, selector, text);
   await page.mouse.move(p.x, p.y);
-  await page.waitForFunction(
-    (n) => document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-name')?.textContent === n,
-    name,
-  );
+  await expect.poll(() => page.evaluate(pageCardName), { timeout: 10_000 }).toBe(name);
 }
 
 const shadowText = (page: Page, selector: string): Promise<string | null> =>
@@ -322,11 +320,7 @@ describe('popup digest', () => {
     expect(people.some((r) => r.includes('Emmanuel Macron') && r.includes('×2'))).toBe(true);
 
     await popup.locator('.nl-row', { hasText: 'Brad Smith' }).click();
-    await page.waitForFunction(
-      () =>
-        document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-name')?.textContent ===
-        'Brad Smith',
-    );
+    await expect.poll(() => page.evaluate(pageCardName), { timeout: 10_000 }).toBe('Brad Smith');
 
     await popup.getByRole('button', { name: 'Copy digest' }).click();
     await expect
