@@ -1,8 +1,14 @@
 /**
  * Part 1 of the benchmark: NormLens against a bare text walk and two highlighter baselines, page by page,
- * in one Chromium. Every page is served by one server under three host names: 127.0.0.1 (where the test
- * build of NormLens runs) and bench-a.localhost / bench-b.localhost (hosts NormLens has no permission for,
- * so the baselines run on a clean copy of the page in the same browser, with no extension code in it).
+ * in one Chromium. Every page is served by one server under four host names: 127.0.0.1 (where the test
+ * build of NormLens runs) and bench-a/b/c.localhost (hosts NormLens has no permission for, so the floor and
+ * the baselines run on a clean copy of the page in the same browser, with no extension code in it).
+ *
+ * The floor is timed twice, each on its own load: in a fresh isolated world, the kind of world every
+ * content script runs in (NormLens's included), and in the page's own world. The first is the target's
+ * floor: the same walk costs more there (the browser keeps the DOM wrappers of an isolated world in a
+ * table instead of on the nodes), and no extension can annotate from the page's world without exposing itself
+ * to the page's scripts. The second is reported alongside.
  *
  * Each measurement is a fresh page load in one tab, and consecutive loads are always on different sites:
  * Chromium then gives each load a new renderer process, so every method starts cold, as it does for a
@@ -20,6 +26,7 @@ import {
   normLensProbe,
   normLensTouchedProbe,
   regexpProbe,
+  type FloorResult,
   type NormLensPageResult,
 } from './page-probes';
 import { UNION_FLAGS } from './regexp-union';
@@ -29,7 +36,10 @@ export interface PageResult {
   page: string;
   /** Characters of text in the page (as read by the floor). */
   chars: number | null;
+  /** The floor in a fresh isolated world, as a content script runs: what the target compares NormLens with. */
   floorMs: number | null;
+  /** The same walk in the page's own (main) world, where page scripts and the baselines run. */
+  pageFloorMs: number | null;
   /** Sum of normlens:annotate measures. */
   annotateMs: number | null;
   /** Longest single normlens:annotate measure. */
@@ -87,8 +97,33 @@ async function load(page: Page, url: string, timeoutMs: number): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
 }
 
+/**
+ * Run a probe in a new isolated world of the page's main frame: the same kind of world Chromium gives each
+ * extension's content scripts (own globals and DOM wrappers, shared DOM).
+ */
+async function evaluateInIsolatedWorld<T>(page: Page, probe: () => T): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'normlens-bench-floor',
+    });
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression: `(${probe.toString()})()`,
+      contextId: executionContextId,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value as T;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 interface OneRun {
-  floor?: { ms: number; chars: number };
+  floor?: FloorResult;
+  pageFloor?: FloorResult;
   normLens?: NormLensPageResult;
   regexp?: { ms: number; hits: number };
   mark?: { ms: number; hits: number };
@@ -97,7 +132,7 @@ interface OneRun {
 
 async function measureOnce(
   page: Page,
-  urls: { withExtension: string; cleanA: string; cleanB: string },
+  urls: { withExtension: string; cleanA: string; cleanB: string; cleanC: string },
   options: CorpusOptions,
   markJs: string,
 ): Promise<OneRun> {
@@ -120,10 +155,11 @@ async function measureOnce(
     else run.errors.push(`NormLens: no normlens:ready within ${options.timeoutMs} ms`);
   });
 
-  // Floor, then the RegExp union, on one clean load (the floor only reads, so the page is still pristine).
-  await attempt('floor/RegExp', async () => {
+  // The page-world floor, then the RegExp union, on one clean load (the floor only reads: the page is still
+  // pristine).
+  await attempt('page-world floor/RegExp', async () => {
     await load(page, urls.cleanA, options.timeoutMs);
-    run.floor = await page.evaluate(floorProbe);
+    run.pageFloor = await page.evaluate(floorProbe);
     run.regexp = await page.evaluate(regexpProbe, { source: options.unionSource, flags: UNION_FLAGS });
     if (await page.evaluate(normLensTouchedProbe)) throw new Error('NormLens ran on the clean host');
   });
@@ -132,6 +168,12 @@ async function measureOnce(
     await load(page, urls.cleanB, options.timeoutMs);
     await page.evaluate(markJs);
     run.mark = await page.evaluate(markJsProbe, { source: options.unionSource, flags: UNION_FLAGS });
+  });
+
+  // The floor in a content script's kind of world, on a load of its own so that it starts as cold.
+  await attempt('floor', async () => {
+    await load(page, urls.cleanC, options.timeoutMs);
+    run.floor = await evaluateInIsolatedWorld(page, floorProbe);
   });
   return run;
 }
@@ -144,8 +186,9 @@ export function summarisePage(page: string, runs: readonly OneRun[]): PageResult
   const index = nl.find((n) => n?.index)?.index ?? null;
   return {
     page,
-    chars: median(runs.map((r) => r.floor?.chars)),
+    chars: median(runs.map((r) => r.floor?.chars ?? r.pageFloor?.chars)),
     floorMs: median(runs.map((r) => r.floor?.ms)),
+    pageFloorMs: median(runs.map((r) => r.pageFloor?.ms)),
     annotateMs: median(sums),
     longestTaskMs: median(longest),
     tasks: median(nl.map((n) => n?.tasks.length)),
@@ -170,11 +213,13 @@ export async function runCorpusBench(options: CorpusOptions): Promise<CorpusResu
     withExtension: `http://127.0.0.1:${port}`,
     cleanA: `http://bench-a.localhost:${port}`,
     cleanB: `http://bench-b.localhost:${port}`,
+    cleanC: `http://bench-c.localhost:${port}`,
   };
   const urlsOf = (file: string): typeof origins => ({
     withExtension: `${origins.withExtension}/${file}`,
     cleanA: `${origins.cleanA}/${file}`,
     cleanB: `${origins.cleanB}/${file}`,
+    cleanC: `${origins.cleanC}/${file}`,
   });
   let browser: ExtensionBrowser | undefined;
   try {

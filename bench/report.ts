@@ -13,6 +13,7 @@ export interface CorpusTotals {
   skipped: string[];
   chars: number | null;
   floorMs: number | null;
+  pageFloorMs: number | null;
   annotateMs: number | null;
   longestTaskMs: number | null;
   readyMedianMs: number | null;
@@ -23,6 +24,7 @@ export interface CorpusTotals {
 
 const TIMED: (keyof PageResult)[] = [
   'floorMs',
+  'pageFloorMs',
   'annotateMs',
   'longestTaskMs',
   'readyMs',
@@ -44,6 +46,7 @@ export function corpusTotals(pages: readonly PageResult[]): CorpusTotals {
     skipped: pages.filter((p) => !isComplete(p)).map((p) => p.page),
     chars: sumOrNull(col('chars')),
     floorMs: sumOrNull(col('floorMs')),
+    pageFloorMs: sumOrNull(col('pageFloorMs')),
     annotateMs: sumOrNull(col('annotateMs')),
     longestTaskMs: maxOrNull(col('longestTaskMs')),
     readyMedianMs: median(col('readyMs')),
@@ -107,6 +110,19 @@ export function checkTargets(totals: CorpusTotals, dictionary: DictionaryResult 
   ];
 }
 
+/**
+ * The two floors side by side: NormLens against the walk in the page's own world too, and what the
+ * isolated world adds to the same walk.
+ */
+export function floorNote(totals: CorpusTotals): string {
+  const x = (v: number | null): string => (v === null ? 'n/a' : `${v.toFixed(2)}×`);
+  return (
+    `NormLens / page-world floor (total): ${x(ratio(totals.annotateMs, totals.pageFloorMs))}; ` +
+    `the floor's walk costs ${x(ratio(totals.floorMs, totals.pageFloorMs))} in an isolated world what it costs ` +
+    `in the page's world.`
+  );
+}
+
 export function mark(pass: boolean | null): string {
   return pass === null ? 'n/a' : pass ? 'PASS' : 'FAIL';
 }
@@ -123,6 +139,7 @@ export const CORPUS_HEADERS = [
   'page',
   'chars',
   'floor',
+  'page floor',
   'NL annotate',
   'NL longest',
   'NL ready',
@@ -139,6 +156,7 @@ export function corpusRows(pages: readonly PageResult[], totals: CorpusTotals): 
     name: string,
     chars: number | null,
     floor: number | null,
+    pageFloor: number | null,
     annotate: number | null,
     longest: number | null,
     ready: number | null,
@@ -148,6 +166,7 @@ export function corpusRows(pages: readonly PageResult[], totals: CorpusTotals): 
     name,
     chars === null ? 'n/a' : String(Math.round(chars)),
     fmtMs(floor),
+    fmtMs(pageFloor),
     fmtMs(annotate),
     fmtMs(longest),
     fmtMs(ready),
@@ -159,12 +178,23 @@ export function corpusRows(pages: readonly PageResult[], totals: CorpusTotals): 
   ];
   return [
     ...pages.map((p) =>
-      row(p.page, p.chars, p.floorMs, p.annotateMs, p.longestTaskMs, p.readyMs, p.regexpMs, p.markMs),
+      row(
+        p.page,
+        p.chars,
+        p.floorMs,
+        p.pageFloorMs,
+        p.annotateMs,
+        p.longestTaskMs,
+        p.readyMs,
+        p.regexpMs,
+        p.markMs,
+      ),
     ),
     row(
       `TOTAL (${totals.pages} pages; ready = median)`,
       totals.chars,
       totals.floorMs,
+      totals.pageFloorMs,
       totals.annotateMs,
       totals.longestTaskMs,
       totals.readyMedianMs,

@@ -1,7 +1,7 @@
 /**
  * npm run bench -- [PAGES_DIR] [--runs N] [--write-md] [--no-build] [--skip-dictionary] [--out FILE]
  *
- * Builds the test extension, then (1) runs NormLens and the floor, RegExp and mark.js baselines over every
+ * Builds the test extension, then (1) runs NormLens and the floors, RegExp and mark.js baselines over every
  * page of PAGES_DIR in Debian's Chromium (default: the project's fixture site; the real run uses
  * ../shared/corpus/pages), and (2) times the matcher on 1 MB of generated text against 1k, 10k and 100k
  * aliases. Prints the tables and the issue's targets with pass/fail marks, writes the results as JSON, and
@@ -25,6 +25,7 @@ import {
   CORPUS_HEADERS,
   DICTIONARY_HEADERS,
   dictionaryRows,
+  floorNote,
   markdownTable,
   replaceResultsSection,
   TARGET_HEADERS,
@@ -132,6 +133,7 @@ if (jsPages.length > 0)
   console.log(
     `\nNormLens scanned these pages without WebAssembly (their policy objects): ${jsPages.join(', ')}`,
   );
+console.log(`\n${floorNote(totals)}`);
 console.log(`\nmedian normlens:ready: ${totals.readyMedianMs?.toFixed(1) ?? 'n/a'} ms; index: ${indexNote}`);
 if (dictionary) {
   console.log(`\n1 MB scan (${dictionary.textChars} characters, ${dictionary.runtime})\n`);
@@ -177,7 +179,8 @@ if (values['write-md']) {
     '',
     markdownTable(TARGET_HEADERS, targetRows(targets)),
     '',
-    `Median \`normlens:ready\`: ${totals.readyMedianMs?.toFixed(1) ?? 'n/a'} ms. Index: ${indexNote}.`,
+    `${floorNote(totals)} Median \`normlens:ready\`: ${totals.readyMedianMs?.toFixed(1) ?? 'n/a'} ms. ` +
+      `Index: ${indexNote}.`,
     '',
     '### Per page (ms)',
     '',

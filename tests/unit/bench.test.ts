@@ -9,6 +9,7 @@ import { generateParagraphs, syntheticNames } from '../../bench/generated-text';
 import { stripScripts } from '../../bench/html';
 import {
   checkTargets,
+  floorNote,
   corpusTotals,
   markdownTable,
   replaceResultsSection,
@@ -98,6 +99,7 @@ const page = (name: string, values: Partial<PageResult>): PageResult => ({
   page: name,
   chars: 1000,
   floorMs: 1,
+  pageFloorMs: 0.8,
   annotateMs: 1.2,
   longestTaskMs: 1.2,
   tasks: 1,
@@ -120,6 +122,7 @@ describe('totals and targets', () => {
       page('a.html', { floorMs: 2, annotateMs: 2, longestTaskMs: 2, readyMs: 40, regexpMs: 6, markMs: 14 }),
       page('b.html', {
         floorMs: 2,
+        pageFloorMs: 1.9,
         annotateMs: 5,
         longestTaskMs: 60,
         readyMs: 200,
@@ -133,6 +136,7 @@ describe('totals and targets', () => {
       pages: 2,
       skipped: ['c.html'],
       floorMs: 4,
+      pageFloorMs: 2.7,
       annotateMs: 7,
       longestTaskMs: 60,
       readyMedianMs: 120,
@@ -150,6 +154,16 @@ describe('totals and targets', () => {
       'median normlens:ready': false,
       'content-script index': null,
     });
+    // The page-world floor is reported beside the target's floor, never instead of it.
+    expect(floorNote(totals)).toBe(
+      "NormLens / page-world floor (total): 2.59×; the floor's walk costs 1.48× in an isolated world what it " +
+        "costs in the page's world.",
+    );
+  });
+
+  it('leaves out a page whose page-world floor failed, like any other measurement', () => {
+    const totals = corpusTotals([page('a.html', {}), page('b.html', { pageFloorMs: null })]);
+    expect(totals).toMatchObject({ pages: 1, skipped: ['b.html'], floorMs: 1, pageFloorMs: 0.8 });
   });
 
   it('reports nothing as measured when no page is complete', () => {
