@@ -22,7 +22,8 @@ export interface CorpusTotals {
   indexBytes: number | null;
 }
 
-const TIMED: (keyof PageResult)[] = [
+/** The timed measurements of a page: a page is in the totals only when every one of them was measured. */
+export const TIMED: readonly (keyof PageResult)[] = [
   'floorMs',
   'pageFloorMs',
   'annotateMs',
