@@ -13,7 +13,7 @@ import { onMessage, sendMessage, type PageInit, type PageSummary } from '../mess
 import { HoverController } from './hover';
 import { createUiHost, UI_TAG, type UiHost } from './ui-host';
 import { enabledKinds, matchOptionsOf, type ReaderSettings } from '../settings/reader';
-import { ScanQueue } from './scan-queue';
+import { CHUNK_BUDGET_MS, ScanQueue, visibilityGate } from './scan-queue';
 import { pageKey, watchNavigations } from './spa-navigation';
 import { Navigator } from './navigation';
 import { publishedDate } from './published-date';
@@ -120,13 +120,18 @@ function annotatePage(init: PageInit, start: number, undo: (() => void)[]): void
   undo.push(() => highlightStyle.remove());
 
   let ready = false;
-  const queue = new ScanQueue((chunkStart, chunkEnd) => {
-    performance.measure('normlens:annotate', { start: chunkStart, end: chunkEnd });
-    if (!ready) {
-      ready = true;
-      performance.measure('normlens:ready', { start, end: chunkEnd });
-    }
-  });
+  // No work in a background tab: a page opened there is annotated when the reader first shows it.
+  const queue = new ScanQueue(
+    (chunkStart, chunkEnd) => {
+      performance.measure('normlens:annotate', { start: chunkStart, end: chunkEnd });
+      if (!ready) {
+        ready = true;
+        performance.measure('normlens:ready', { start, end: chunkEnd });
+      }
+    },
+    CHUNK_BUDGET_MS,
+    visibilityGate(document, controller.signal),
+  );
   undo.push(() => queue.stop());
 
   const body = (): Element => document.body ?? document.documentElement;

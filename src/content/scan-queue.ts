@@ -1,7 +1,8 @@
 /**
  * Runs annotation work in short chunks that yield to the page between them, so a long page never blocks
  * input or rendering: each chunk stops at a time budget, is reported (one `normlens:annotate` measure per
- * chunk), and the next chunk runs in a later task. Jobs run one after the other in the order queued.
+ * chunk), and the next chunk runs in a later task. Jobs run one after the other in the order queued. While
+ * the page is hidden (a background tab) no chunk runs: the work waits until the reader can see the page.
  */
 import type { ScanCursor } from '../annotate/annotator';
 
@@ -10,6 +11,28 @@ export const CHUNK_BUDGET_MS = 8;
 
 /** Starts a job when its turn comes (not when queued: it must see the page as it is then). */
 export type ScanJob = () => ScanCursor | undefined;
+
+/** Undefined when work may run now; else a promise that settles when it may (the page is shown again). */
+export type WorkGate = () => Promise<void> | undefined;
+
+/**
+ * The gate of a document's visibility: closed while it is hidden, opened by the `visibilitychange` that
+ * shows it again, or by `signal` (teardown), so that nothing waits forever.
+ */
+export function visibilityGate(doc: Document, signal: AbortSignal): WorkGate {
+  return () => {
+    if (!doc.hidden || signal.aborted) return undefined;
+    return new Promise((resolve) => {
+      const done = new AbortController();
+      const open = (): void => {
+        done.abort();
+        resolve();
+      };
+      doc.addEventListener('visibilitychange', () => !doc.hidden && open(), { signal: done.signal });
+      signal.addEventListener('abort', open, { signal: done.signal });
+    });
+  };
+}
 
 interface SchedulerLike {
   yield(): Promise<void>;
@@ -36,10 +59,14 @@ export class ScanQueue {
   private pumping = false;
   private stopped = false;
 
-  /** onChunk(start, end) is called after every chunk, with its performance.now() bounds. */
+  /**
+   * onChunk(start, end) is called after every chunk, with its performance.now() bounds; `gate` holds
+   * chunks back while it is closed (see visibilityGate).
+   */
   constructor(
     private readonly onChunk: (start: number, end: number) => void,
     private readonly budgetMs = CHUNK_BUDGET_MS,
+    private readonly gate: WorkGate = () => undefined,
   ) {}
 
   enqueue(...jobs: ScanJob[]): void {
@@ -92,6 +119,12 @@ export class ScanQueue {
   private async pump(): Promise<void> {
     try {
       while (!this.stopped && (this.cursor || this.jobs.length > 0)) {
+        const closed = this.gate();
+        if (closed) {
+          // Whatever is queued when the gate opens runs then (it may have been cancelled or replaced).
+          await closed;
+          continue;
+        }
         this.chunk();
         if (this.cursor || this.jobs.length > 0) await yieldToPage();
       }

@@ -291,3 +291,28 @@ export async function pageTasks(page: Page, tasks = 50): Promise<void> {
     tasks,
   );
 }
+
+/**
+ * Show or hide the page as NormLens's content script sees it. Headless Chromium reports every tab as
+ * visible, whatever is in front, so a background tab cannot be made for real: in NormLens's own isolated
+ * world (found over the DevTools protocol by its name), `document.hidden` is given the value, and the
+ * `visibilitychange` the browser would fire is dispatched. The page's own world is left as it is.
+ */
+export async function setHiddenForNormLens(page: Page, hidden: boolean): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+    await cdp.send('Runtime.enable');
+    const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.name === 'NormLens');
+    if (!world) throw new Error('NormLens has no world in this page');
+    const { exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      contextId: world.id,
+      expression: `Object.defineProperty(document, 'hidden', { configurable: true, get: () => ${hidden} });
+        document.dispatchEvent(new Event('visibilitychange'));`,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
+  } finally {
+    await cdp.detach();
+  }
+}

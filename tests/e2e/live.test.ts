@@ -1,7 +1,8 @@
 /**
  * The annotator on live pages, in Chromium with the built test extension: the reader's settings reach open
  * tabs without a reload (kinds, scope, demonyms, first mention, underline style), the article region is
- * found, text added later is annotated, and a single-page app's pushState navigation rescans from scratch.
+ * found, text added later is annotated (never while the tab is hidden), and a single-page app's pushState
+ * navigation rescans from scratch.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -12,6 +13,7 @@ import {
   noContentScriptIn,
   pageTasks,
   serveFolder,
+  setHiddenForNormLens,
   waitForReady,
   type ExtensionBrowser,
   type StaticServer,
@@ -161,6 +163,32 @@ describe('live pages', () => {
     expect(after).toBeGreaterThan(before);
     // Earlier mentions are still there, once each.
     expect((await marks(page)).filter((m) => m === 'person:Emmanuel Macron')).toHaveLength(1);
+    await page.close();
+  });
+
+  it('does no annotation work while the tab is hidden, and catches up when it is shown', async () => {
+    const page = await open('regions.html');
+    const tasks = (): Promise<number> =>
+      page.evaluate(() => performance.getEntriesByName('normlens:annotate').length);
+    const before = await tasks();
+    await setHiddenForNormLens(page, true);
+    // Two kinds of work arrive while hidden: text the page adds, and a full rescan (a settings change).
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Late update: Finland joined the pact.';
+      document.getElementById('story')!.append(p);
+    });
+    await setSettings({ firstMentionOnly: true });
+    // Longer than the mutation batch, and many page tasks: queued work would have run by now.
+    await page.waitForTimeout(600);
+    await pageTasks(page);
+    expect(await tasks()).toBe(before);
+    expect(await marks(page)).not.toContain('country:Finland');
+
+    await setHiddenForNormLens(page, false);
+    await expect.poll(() => marks(page)).toContain('country:Finland');
+    expect(await marks(page)).toContain('person:Emmanuel Macron');
+    expect(await tasks()).toBeGreaterThan(before);
     await page.close();
   });
 

@@ -1,10 +1,11 @@
 /**
  * Chunked annotation work: jobs run in order, each chunk stops at its budget and is reported once, the
- * page gets a turn (a new task) between chunks, and cancel/stop end work mid-scan.
+ * page gets a turn (a new task) between chunks, cancel/stop end work mid-scan, and nothing runs while the
+ * page is hidden.
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { ScanCursor } from '../../src/annotate/annotator';
-import { ScanQueue } from '../../src/content/scan-queue';
+import { ScanQueue, visibilityGate } from '../../src/content/scan-queue';
 
 /** A cursor over `steps` units of work, each taking `unitMs` of (simulated) time. */
 function fakeWork(
@@ -127,4 +128,78 @@ describe('ScanQueue', () => {
     expect(log.filter((l) => l === 'z').length).toBeLessThanOrEqual(2);
     expect(log).not.toContain('after-stop');
   });
+
+  it('runs no chunk while the page is hidden, and carries on where it stopped once it is shown', async () => {
+    const clock = { now: 0 };
+    const log: string[] = [];
+    const page = fakeVisibility();
+    const teardown = new AbortController();
+    await withClock(clock, async () => {
+      const queue = new ScanQueue(() => log.push('|'), 4, visibilityGate(page.doc, teardown.signal));
+      queue.enqueue(() => fakeWork(6, 2, clock, log, 'w'));
+      // The first chunk ran at once (the page is visible); then the reader switches tabs.
+      expect(log.join('')).toBe('ww|');
+      page.set(true);
+      await ticks(5);
+      expect(log.join('')).toBe('ww|');
+      // A visibilitychange that leaves the page hidden changes nothing; work queued meanwhile waits too.
+      page.set(true);
+      queue.enqueue(() => fakeWork(1, 2, clock, log, 'n'));
+      await ticks(5);
+      expect(log.join('')).toBe('ww|');
+      page.set(false);
+      await drained(queue);
+    });
+    expect(log.join('')).toBe('ww|ww|ww|n|');
+  });
+
+  it('a hidden page torn down lets the queue end without running anything', async () => {
+    const clock = { now: 0 };
+    const log: string[] = [];
+    const page = fakeVisibility();
+    page.set(true);
+    const teardown = new AbortController();
+    await withClock(clock, async () => {
+      const queue = new ScanQueue(() => log.push('|'), 4, visibilityGate(page.doc, teardown.signal));
+      queue.enqueue(() => fakeWork(6, 2, clock, log, 'w'));
+      await ticks(5);
+      expect(queue.idle).toBe(false);
+      queue.stop();
+      teardown.abort();
+      await drained(queue);
+    });
+    expect(log).toEqual([]);
+    // Nothing is left listening on the page.
+    expect(page.listeners()).toBe(0);
+  });
 });
+
+/** Let `n` tasks of the event loop run. */
+async function ticks(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+/** A document's visibility as the gate reads it: `hidden` and its `visibilitychange` event, listeners counted. */
+function fakeVisibility(): { doc: Document; set(hidden: boolean): void; listeners(): number } {
+  const target = new EventTarget();
+  let hidden = false;
+  let listeners = 0;
+  const doc = {
+    get hidden() {
+      return hidden;
+    },
+    addEventListener(type: string, listener: () => void, options?: AddEventListenerOptions) {
+      listeners++;
+      options?.signal?.addEventListener('abort', () => listeners--);
+      target.addEventListener(type, listener, options);
+    },
+  };
+  return {
+    doc: doc as unknown as Document,
+    set(value) {
+      hidden = value;
+      target.dispatchEvent(new Event('visibilitychange'));
+    },
+    listeners: () => listeners,
+  };
+}
