@@ -28,7 +28,10 @@ export function visibilityGate(doc: Document, signal: AbortSignal): WorkGate {
         done.abort();
         resolve();
       };
-      doc.addEventListener('visibilitychange', () => !doc.hidden && open(), { signal: done.signal });
+      const onChange = (): void => {
+        if (!doc.hidden) open();
+      };
+      doc.addEventListener('visibilitychange', onChange, { signal: done.signal });
       signal.addEventListener('abort', open, { signal: done.signal });
     });
   };
