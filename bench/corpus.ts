@@ -18,7 +18,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, serveFolder, type ExtensionBrowser } from '../tests/e2e/harness';
+import { evaluateInWorld, launch, serveFolder, type ExtensionBrowser } from '../tests/e2e/harness';
 import { stripScripts } from './html';
 import {
   floorProbe,
@@ -97,30 +97,6 @@ async function load(page: Page, url: string, timeoutMs: number): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
 }
 
-/**
- * Run a probe in a new isolated world of the page's main frame: the same kind of world Chromium gives each
- * extension's content scripts (own globals and DOM wrappers, shared DOM).
- */
-async function evaluateInIsolatedWorld<T>(page: Page, probe: () => T): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
-      frameId: frameTree.frame.id,
-      worldName: 'normlens-bench-floor',
-    });
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-      expression: `(${probe.toString()})()`,
-      contextId: executionContextId,
-      returnByValue: true,
-    });
-    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-    return result.value as T;
-  } finally {
-    await cdp.detach();
-  }
-}
-
 interface OneRun {
   floor?: FloorResult;
   pageFloor?: FloorResult;
@@ -173,7 +149,11 @@ async function measureOnce(
   // The floor in a content script's kind of world, on a load of its own so that it starts as cold.
   await attempt('floor', async () => {
     await load(page, urls.cleanC, options.timeoutMs);
-    run.floor = await evaluateInIsolatedWorld(page, floorProbe);
+    run.floor = await evaluateInWorld<FloorResult>(
+      page,
+      { fresh: 'normlens-bench-floor' },
+      `(${floorProbe.toString()})()`,
+    );
   });
   return run;
 }

@@ -293,26 +293,55 @@ export async function pageTasks(page: Page, tasks = 50): Promise<void> {
 }
 
 /**
- * Show or hide the page as NormLens's content script sees it. Headless Chromium reports every tab as
- * visible, whatever is in front, so a background tab cannot be made for real: in NormLens's own isolated
- * world (found over the DevTools protocol by its name), `document.hidden` is given the value, and the
- * `visibilitychange` the browser would fire is dispatched. The page's own world is left as it is.
+ * Evaluate `expression` in an isolated world of the page's main frame, over the DevTools protocol, and
+ * return its value: an existing world found by its name (`{ existing: 'NormLens' }`, the content script's),
+ * or a fresh one made for the call (`{ fresh: name }`, the kind of world Chromium gives content scripts).
  */
-export async function setHiddenForNormLens(page: Page, hidden: boolean): Promise<void> {
+export async function evaluateInWorld<T>(
+  page: Page,
+  world: { existing: string } | { fresh: string },
+  expression: string,
+): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
-    await cdp.send('Runtime.enable');
-    const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.name === 'NormLens');
-    if (!world) throw new Error('NormLens has no world in this page');
-    const { exceptionDetails } = await cdp.send('Runtime.evaluate', {
-      contextId: world.id,
-      expression: `Object.defineProperty(document, 'hidden', { configurable: true, get: () => ${hidden} });
-        document.dispatchEvent(new Event('visibilitychange'));`,
+    let contextId: number;
+    if ('fresh' in world) {
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      ({ executionContextId: contextId } = await cdp.send('Page.createIsolatedWorld', {
+        frameId: frameTree.frame.id,
+        worldName: world.fresh,
+      }));
+    } else {
+      const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
+      cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+      await cdp.send('Runtime.enable');
+      const found = worlds.find((w) => w.auxData?.type === 'isolated' && w.name === world.existing);
+      if (!found) throw new Error(`no world named ${world.existing} in this page`);
+      contextId = found.id;
+    }
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId,
+      returnByValue: true,
     });
-    if (exceptionDetails) throw new Error(exceptionDetails.text);
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value as T;
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * Show or hide the page as NormLens's content script sees it. Headless Chromium reports every tab as
+ * visible, whatever is in front, so a background tab cannot be made for real: in NormLens's own isolated
+ * world, `document.hidden` is given the value, and the `visibilitychange` the browser would fire is
+ * dispatched. The page's own world is left as it is.
+ */
+export async function setHiddenForNormLens(page: Page, hidden: boolean): Promise<void> {
+  await evaluateInWorld(
+    page,
+    { existing: 'NormLens' },
+    `Object.defineProperty(document, 'hidden', { configurable: true, get: () => ${hidden} });
+    document.dispatchEvent(new Event('visibilitychange'));`,
+  );
 }
