@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadAndCompile } from '../src/dataset/load-sources';
+import { RELEASE_MAX_UNCONFIRMED_DAYS, formatStale, staleFacts } from '../src/dataset/freshness';
 import { parseDataset } from '../src/db/seed';
 import { writeRelease } from '../src/feed/release';
 import type { PrivateKeyFile } from '../src/feed/signature';
@@ -39,10 +40,21 @@ const packageVersion = (
     version: string;
   }
 ).version;
+// A release must not tell readers someone holds a post that nobody has confirmed for half a year.
+const dataset = compiled();
+const staleRoles = staleFacts(
+  dataset,
+  new Date().toISOString().slice(0, 10),
+  RELEASE_MAX_UNCONFIRMED_DAYS,
+).filter((s) => s.kind === 'role');
+if (staleRoles.length > 0) {
+  console.error(`release refused: ${formatStale(staleRoles, RELEASE_MAX_UNCONFIRMED_DAYS)}`);
+  process.exit(1);
+}
 const keys = values.key.map((file) => JSON.parse(readFileSync(file, 'utf8')) as PrivateKeyFile);
 const manifest = await writeRelease({
   outDir: resolve(values.out),
-  dataset: compiled(),
+  dataset,
   keys,
   minExtensionVersion: values['min-extension'] ?? packageVersion,
 }).catch((error: unknown) => {

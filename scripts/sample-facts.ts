@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ENTITY_KINDS } from '../src/dataset/kinds';
+import { ENTITY_KINDS, type EntityKind } from '../src/dataset/kinds';
 
 // Only the fields the sampler reads; unknown keys are dropped rather than rejected, so the script keeps
 // working when the compiled format gains fields.
@@ -37,7 +37,7 @@ export type SampledDataset = z.infer<typeof exportSchema>;
 type Entity = SampledDataset['entities'][number];
 type Relation = SampledDataset['relations'][number];
 
-export type FactKind = 'initiative' | 'country' | 'person' | 'organization' | 'relation';
+export type FactKind = EntityKind | 'relation';
 export interface Fact {
   kind: FactKind;
   entityId: string;
@@ -48,10 +48,12 @@ export interface Fact {
 // Share of the sample per kind. People weigh most: their roles change (elections, appointments) and many
 // were first written from memory; country facts come from a maintained package and weigh least.
 const KIND_WEIGHTS: Readonly<Record<FactKind, number>> = {
-  initiative: 0.2,
-  country: 0.1,
-  person: 0.3,
-  organization: 0.2,
+  initiative: 0.15,
+  country: 0.05,
+  person: 0.25,
+  organization: 0.15,
+  'threat-actor': 0.1,
+  incident: 0.1,
   relation: 0.2,
 };
 const FACT_KINDS = Object.keys(KIND_WEIGHTS) as FactKind[];

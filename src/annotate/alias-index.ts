@@ -27,11 +27,16 @@ export interface AliasIndexWire {
   names: string[];
   /** Index into ENTITY_KINDS for each entity. */
   kinds: number[];
-  /** One row per alias: [folded text, entity number, flags, original text or '' when not needed]. */
-  aliases: [string, number, number, string][];
+  /**
+   * One row per alias: [folded text, entity number, flags, original text or '' when not needed, and for an
+   * in-context alias the numbers of its context entities].
+   */
+  aliases: AliasRow[];
   /** Common non-ASCII characters folded ahead of time for the WebAssembly scanner (see buildCharTable). */
   chars?: number[];
 }
+
+export type AliasRow = [string, number, number, string] | [string, number, number, string, number[]];
 
 export function encodeFlags(alias: { caseSensitive?: boolean; demonym?: boolean; rule?: AliasRule }): number {
   let flags = 0;
@@ -48,6 +53,7 @@ export function ruleOf(flags: number): AliasRule | undefined {
 
 export function buildAliasIndex(version: string, entities: readonly Entity[]): AliasIndexWire {
   const wire: AliasIndexWire = { version, ids: [], names: [], kinds: [], aliases: [] };
+  const numberOf = new Map(entities.map((e, n) => [e.id, n]));
   entities.forEach((entity, n) => {
     wire.ids.push(entity.id);
     wire.names.push(entity.name);
@@ -59,7 +65,13 @@ export function buildAliasIndex(version: string, entities: readonly Entity[]): A
       const key = `${folded}\u0000${flags}`;
       if (folded.length < 2 || seen.has(key)) continue;
       seen.add(key);
-      wire.aliases.push([folded, n, flags, flags & FLAG_CASE_SENSITIVE ? alias.text : '']);
+      const original = flags & FLAG_CASE_SENSITIVE ? alias.text : '';
+      const context = (alias as { context?: readonly string[] }).context;
+      wire.aliases.push(
+        context
+          ? [folded, n, flags, original, context.map((id) => numberOf.get(id)).filter((c) => c !== undefined)]
+          : [folded, n, flags, original],
+      );
     }
   });
   // Sorted once here, so each content script (cold code, on every page) skips sorting and merging.
@@ -73,6 +85,8 @@ export interface AliasEntry {
   flags: number;
   /** The alias as written, for case-sensitive comparison. */
   original: string;
+  /** in-context aliases: the entities whose earlier mention lets it count. */
+  context?: number[];
 }
 
 /** What the content script matches with: the automaton and, per pattern, the aliases that share it. */
@@ -101,7 +115,8 @@ export class MatchIndex {
     for (let i = 1; i < aliases.length && sorted; i++) sorted = aliases[i - 1]![0] <= aliases[i]![0];
     const byText = sorted ? undefined : new Map<string, number>();
     for (let i = 0; i < aliases.length; i++) {
-      const [folded, entity, flags, original] = aliases[i]!;
+      const row = aliases[i]!;
+      const [folded, entity, flags, original] = row;
       let p = byText ? byText.get(folded) : texts[texts.length - 1] === folded ? texts.length - 1 : undefined;
       if (p === undefined) {
         p = texts.length;
@@ -109,7 +124,9 @@ export class MatchIndex {
         texts.push(folded);
         this.patterns.push([]);
       }
-      this.patterns[p]!.push({ entity, flags, original });
+      this.patterns[p]!.push(
+        row.length === 5 ? { entity, flags, original, context: row[4] } : { entity, flags, original },
+      );
     }
     this.automaton = Automaton.build(texts, sorted);
     const unspaced = new Uint8Array(texts.length);

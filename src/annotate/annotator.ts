@@ -18,6 +18,8 @@ export const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
   country: 'normlens-country',
   person: 'normlens-person',
   organization: 'normlens-organization',
+  'threat-actor': 'normlens-threat-actor',
+  incident: 'normlens-incident',
 };
 
 /**
@@ -378,6 +380,8 @@ export const KIND_COLOURS: Record<EntityKind, string> = {
   country: '2 132 199', // sky blue
   person: '217 119 6', // amber
   organization: '5 150 105', // green
+  'threat-actor': '220 38 38', // red
+  incident: '219 39 119', // pink
 };
 
 /** The highlight style sheet for an underline style. */

@@ -4,7 +4,7 @@
  * wins where matches overlap. Pure: works on a block of text, knows nothing of the DOM (the annotator does the
  * same over a whole page, its blocks told apart by the DOM).
  */
-import { FLAG_CASE_SENSITIVE, FLAG_DEMONYM, ruleOf, type MatchIndex } from './alias-index';
+import { FLAG_CASE_SENSITIVE, FLAG_DEMONYM, ruleOf, type AliasEntry, type MatchIndex } from './alias-index';
 import { RECORD } from './scanner';
 
 export interface MatchOptions {
@@ -16,14 +16,19 @@ export const DEFAULT_MATCH_OPTIONS: MatchOptions = { demonyms: true, firstMentio
 
 /** What a page has seen so far, in reading order; rules like "after the full name" read it. */
 export interface PageMatchState {
-  /** Entities already named by an alias without a rule. */
-  named: Set<number>;
+  /**
+   * Entities already named by an alias without a rule, each with when it was last named (a counter), so
+   * that of two people sharing a surname the one named last is meant.
+   */
+  named: Map<number, number>;
   /** Entities already reported as a mention. */
   mentioned: Set<number>;
+  /** The naming counter. */
+  clock: number;
 }
 
 export function newPageMatchState(): PageMatchState {
-  return { named: new Set(), mentioned: new Set() };
+  return { named: new Map(), mentioned: new Set(), clock: 0 };
 }
 
 /** A mention in raw block coordinates (end exclusive). */
@@ -75,8 +80,19 @@ export function findMentions(
 }
 
 /**
- * Of the aliases sharing a pattern, the first whose checks pass; rule-free aliases are preferred.
- * `blockStart` gives where the mention's block starts in `raw` (asked only by rules that look back).
+ * How strongly a passing alias picks its entity out: a rule that looked at what the page said before (the
+ * full name came earlier, a context entity was mentioned) beats no rule, which beats a rule about letter
+ * case only. The dataset compiler rejects two claimants of one alias in the same class (see aliasConflicts).
+ */
+function strength(rule: ReturnType<typeof ruleOf>): number {
+  if (rule === 'after-full-name' || rule === 'in-context') return 2;
+  return rule === undefined ? 1 : 0;
+}
+
+/**
+ * Of the aliases sharing a pattern, the one whose checks pass and that picks its entity out most strongly;
+ * of two people whose full names both came earlier, the one named last. `blockStart` gives where the
+ * mention's block starts in `raw` (asked only by rules that look back).
  */
 export function pickAlias(
   index: MatchIndex,
@@ -89,22 +105,25 @@ export function pickAlias(
   blockStart: () => number,
 ): number | undefined {
   let chosen: number | undefined;
-  let chosenHasRule = true;
+  let chosenStrength = -1;
+  let chosenRecency = -1;
+  const namedNow: number[] = [];
   for (const alias of index.patterns[pattern]!) {
     if (alias.flags & FLAG_DEMONYM && !options.demonyms) continue;
     if (alias.flags & FLAG_CASE_SENSITIVE && !sameCase(raw.slice(start, end), alias.original)) continue;
     const rule = ruleOf(alias.flags);
-    if (rule !== undefined && !ruleHolds(rule, raw, start, alias.entity, state, blockStart)) continue;
-    if (rule === undefined) {
-      state.named.add(alias.entity);
-      if (chosenHasRule) {
-        chosen = alias.entity;
-        chosenHasRule = false;
-      }
-    } else if (chosen === undefined) {
+    if (rule !== undefined && !ruleHolds(rule, raw, start, alias, state, blockStart)) continue;
+    if (rule === undefined) namedNow.push(alias.entity);
+    const s = strength(rule);
+    const recency = rule === 'after-full-name' ? (state.named.get(alias.entity) ?? 0) : 0;
+    if (s > chosenStrength || (s === chosenStrength && recency > chosenRecency)) {
       chosen = alias.entity;
+      chosenStrength = s;
+      chosenRecency = recency;
     }
   }
+  // Named only now, after the choice: a name is "earlier" for the mentions after it.
+  for (const entity of namedNow) state.named.set(entity, ++state.clock);
   return chosen;
 }
 
@@ -112,7 +131,7 @@ function ruleHolds(
   rule: NonNullable<ReturnType<typeof ruleOf>>,
   raw: string,
   start: number,
-  entity: number,
+  alias: AliasEntry,
   state: PageMatchState,
   blockStart: () => number,
 ): boolean {
@@ -120,7 +139,9 @@ function ruleHolds(
     case 'never-alone':
       return false;
     case 'after-full-name':
-      return state.named.has(entity);
+      return state.named.has(alias.entity);
+    case 'in-context':
+      return alias.context?.some((e) => state.mentioned.has(e)) ?? false;
     case 'capitalised':
       return isUpper(raw.charAt(start));
     case 'capitalised-not-sentence-start': {

@@ -162,6 +162,10 @@ const DATE_TYPE_KEYS: Record<DateType, MessageKey> = {
   published: 'card_date_published',
   born: 'card_date_born',
   'un-admission': 'card_date_un_admission',
+  'first-seen': 'card_date_first_seen',
+  'last-seen': 'card_date_last_seen',
+  disclosed: 'card_date_disclosed',
+  died: 'card_date_died',
 };
 
 function dateTypeLabel(type: DateType): string {

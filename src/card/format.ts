@@ -51,6 +51,11 @@ const OUTGOING: Record<RelationType, MessageKey> = {
   runs: 'card_rel_out_runs',
   hosts: 'card_rel_out_hosts',
   'holds-role': 'card_rel_out_holds_role',
+  'attributed-to': 'card_rel_out_attributed_to',
+  'responded-to': 'card_rel_out_responded_to',
+  targeted: 'card_rel_out_targeted',
+  'part-of': 'card_rel_out_part_of',
+  'affiliated-with': 'card_rel_out_affiliated_with',
 };
 
 const INCOMING: Record<RelationType, MessageKey> = {
@@ -63,6 +68,11 @@ const INCOMING: Record<RelationType, MessageKey> = {
   runs: 'card_rel_in_runs',
   hosts: 'card_rel_in_hosts',
   'holds-role': 'card_rel_in_holds_role',
+  'attributed-to': 'card_rel_in_attributed_to',
+  'responded-to': 'card_rel_in_responded_to',
+  targeted: 'card_rel_in_targeted',
+  'part-of': 'card_rel_in_part_of',
+  'affiliated-with': 'card_rel_in_affiliated_with',
 };
 
 /** "supports Paris Call" / "Paris Call (supporter)": `other` is the relation's far end. */
@@ -81,6 +91,11 @@ export const NOT_THEN: Record<RelationType, MessageKey> = {
   runs: 'card_then_not_runs',
   hosts: 'card_then_not_hosts',
   'holds-role': 'card_then_not_holds_role',
+  'attributed-to': 'card_then_not_attributed_to',
+  'responded-to': 'card_then_not_responded_to',
+  targeted: 'card_then_not_targeted',
+  'part-of': 'card_then_not_part_of',
+  'affiliated-with': 'card_then_not_affiliated_with',
 };
 
 /** When a fact holds now, since a date: "Supporter since 10 Nov 2021". */
@@ -94,6 +109,11 @@ export const NOW_SINCE: Record<RelationType, MessageKey> = {
   runs: 'card_now_since_runs',
   hosts: 'card_now_since_hosts',
   'holds-role': 'card_now_since_holds_role',
+  'attributed-to': 'card_now_since_attributed_to',
+  'responded-to': 'card_now_since_responded_to',
+  targeted: 'card_now_since_targeted',
+  'part-of': 'card_now_since_part_of',
+  'affiliated-with': 'card_now_since_affiliated_with',
 };
 
 const KIND_KEYS: Record<EntityKind, MessageKey> = {
@@ -101,10 +121,26 @@ const KIND_KEYS: Record<EntityKind, MessageKey> = {
   country: 'card_kind_country',
   person: 'card_kind_person',
   organization: 'card_kind_organization',
+  'threat-actor': 'card_kind_threat_actor',
+  incident: 'card_kind_incident',
 };
 
 export function kindLabel(kind: EntityKind): string {
   return t(KIND_KEYS[kind]);
+}
+
+const KIND_PLURAL_KEYS: Record<EntityKind, MessageKey> = {
+  initiative: 'popup_kind_initiatives',
+  country: 'popup_kind_countries',
+  person: 'popup_kind_people',
+  organization: 'popup_kind_organizations',
+  'threat-actor': 'popup_kind_threat_actors',
+  incident: 'popup_kind_incidents',
+};
+
+/** "Initiatives", "Threat actors": a kind as a heading or a setting. */
+export function kindPluralLabel(kind: EntityKind): string {
+  return t(KIND_PLURAL_KEYS[kind]);
 }
 
 /** Only http(s) URLs become links; anything else is shown as text. */

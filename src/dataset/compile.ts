@@ -4,12 +4,16 @@
  */
 import {
   MEMBERSHIP_TYPES,
+  type CompiledList,
   type CompiledRole,
   type Dataset,
   type Entity,
+  type EntityKind,
   type Relation,
+  type RelationType,
   type SourceEntity,
   type countsFile,
+  type listClaim,
   type sourceRelation,
 } from './schema';
 import type { z } from 'zod';
@@ -27,6 +31,8 @@ export interface CompileInput {
   entities: Located<SourceEntity>[];
   relations: Located<z.infer<typeof sourceRelation>>[];
   counts: Located<z.infer<typeof countsFile>>[];
+  /** Membership lists' claims (from the `list:` head of relations files). */
+  lists?: Located<z.infer<typeof listClaim>>[];
 }
 
 export interface CompileResult {
@@ -44,6 +50,34 @@ const EXISTENCE_DATES = new Set([
   'started',
   'published',
 ]);
+
+/**
+ * Which kinds each relation type may join (subject, object). Types not listed join any kinds. A relation
+ * outside these is a typo or a modelling error (a country attributed to an incident).
+ */
+const RELATION_ENDS: Partial<Record<RelationType, [readonly EntityKind[], readonly EntityKind[]]>> = {
+  'attributed-to': [
+    ['incident', 'threat-actor'],
+    ['threat-actor', 'country', 'organization', 'person'],
+  ],
+  'responded-to': [
+    ['country', 'organization'],
+    ['incident', 'threat-actor', 'person', 'organization'],
+  ],
+  targeted: [
+    ['incident', 'threat-actor'],
+    ['country', 'organization', 'person', 'initiative'],
+  ],
+  'affiliated-with': [
+    ['threat-actor', 'person', 'organization'],
+    ['organization', 'threat-actor', 'country'],
+  ],
+  'holds-role': [['person'], ['organization', 'country', 'initiative']],
+  runs: [
+    ['organization', 'country', 'person'],
+    ['initiative', 'organization'],
+  ],
+};
 
 /** a < b for dates of any precision, compared on the precision both have. */
 export function isBefore(a: string, b: string): boolean {
@@ -73,9 +107,17 @@ export function compile(input: CompileInput): CompileResult {
     const entity = withoutUndefined({ ...rest }) as Entity;
     entities.push(entity);
     checkAsOf(file, e.id, e.asOf);
-    for (const d of e.dates) checkAsOf(file, `${e.id} date ${d.type}`, d.asOf);
+    for (const d of e.dates) {
+      checkAsOf(file, `${e.id} date ${d.type}`, d.asOf);
+      // A source read on asOf cannot have stated something that happened later.
+      if (d.type !== 'born' && isBefore(d.asOf, d.date))
+        errors.push(
+          `${file}: ${e.id} date ${d.type} ${d.date}: asOf ${d.asOf} is before the fact it confirms`,
+        );
+    }
     for (const r of roles) {
       checkAsOf(file, `${e.id} role "${r.title}"`, r.asOf);
+      errors.push(...periodErrors(file, `${e.id} role "${r.title}"`, r, today));
       if (r.at === undefined) {
         // Nothing to point at: the role stays a fact on the person (a relation to itself would show the
         // person as their own employer).
@@ -99,6 +141,7 @@ export function compile(input: CompileInput): CompileResult {
     }
     for (const r of inline) {
       checkAsOf(file, `relation ${r.type}`, r.asOf);
+      errors.push(...periodErrors(file, `${e.id} relation ${r.type}`, r, today));
       relations.push(
         withoutUndefined({ id: '', ...r, subject: r.subject ?? e.id, object: r.object ?? e.id }),
       );
@@ -107,6 +150,9 @@ export function compile(input: CompileInput): CompileResult {
   }
   for (const { file, value } of input.relations) {
     checkAsOf(file, `relation ${value.subject} ${value.type} ${value.object}`, value.asOf);
+    errors.push(
+      ...periodErrors(file, `relation ${value.subject} ${value.type} ${value.object}`, value, today),
+    );
     relations.push(withoutUndefined({ id: '', ...value }));
     where.set(`relation:${relations.length - 1}`, file);
   }
@@ -124,19 +170,33 @@ export function compile(input: CompileInput): CompileResult {
     entity.counts = [...(entity.counts ?? []), counts];
   }
 
-  // The same relation may be stated from both ends (an organisation runs an initiative, written in either
-  // file): keep the first statement.
-  const seenRelation = new Set<string>();
+  // A relation stated twice (from both ends, or twice in a list) is an error: the copies drift apart.
+  const seenRelation = new Map<string, string>();
+  // The same relation with other dates must be another period of it, not an overlapping restatement.
+  const periods = new Map<string, { r: Relation; file: string }[]>();
   const unique: Relation[] = [];
   relations.forEach((r, i) => {
     const file = where.get(`relation:${i}`) ?? where.get(r.subject) ?? 'relations';
-    r.id = `${r.subject}|${r.type}|${r.object}|${r.role ?? ''}|${r.from ?? ''}`;
-    if (seenRelation.has(r.id)) return;
-    seenRelation.add(r.id);
+    r.id = relationId(r);
+    const first = seenRelation.get(r.id);
+    if (first !== undefined) {
+      errors.push(`${file}: relation ${r.id} is stated twice (also in ${first})`);
+      return;
+    }
+    seenRelation.set(r.id, file);
     unique.push(r);
-    for (const end of [r.subject, r.object]) {
+    for (const end of [r.subject, r.object, ...(r.by ?? [])]) {
       if (!byId.has(end)) errors.push(`${file}: relation ${r.type} refers to unknown entity "${end}"`);
     }
+    errors.push(...relationShapeErrors(file, r, byId));
+    const key = relationId({ ...r, from: undefined });
+    for (const other of periods.get(key) ?? []) {
+      if (overlaps(r, other.r))
+        errors.push(
+          `${file}: relation ${r.id} overlaps ${other.r.id} (in ${other.file}): one fact stated twice`,
+        );
+    }
+    periods.set(key, [...(periods.get(key) ?? []), { r, file }]);
     if (r.from && r.to && isBefore(r.to, r.from))
       errors.push(`${file}: relation ${r.id} ends before it starts`);
     if ((MEMBERSHIP_TYPES as readonly string[]).includes(r.type) && r.from) {
@@ -154,6 +214,8 @@ export function compile(input: CompileInput): CompileResult {
   });
 
   errors.push(...aliasConflicts(entities, where));
+  errors.push(...aliasReferenceErrors(entities, byId, where));
+  errors.push(...attachLists(input.lists ?? [], unique, byId, checkAsOf));
 
   return {
     dataset: {
@@ -167,28 +229,205 @@ export function compile(input: CompileInput): CompileResult {
   };
 }
 
+/** The stable id of a relation: what it joins, how, and the facts that make two statements different. */
+export function relationId(r: Omit<Relation, 'id'>): string {
+  let id = `${r.subject}|${r.type}|${r.object}|${r.role ?? ''}|${r.from ?? ''}`;
+  if (r.by?.length) id += `|by:${[...r.by].sort().join(',')}`;
+  if (r.action) id += `|${r.action}`;
+  return id;
+}
+
+/** Do two periods share a day? A missing start is "always before", a missing end "still going". */
+function overlaps(a: { from?: string; to?: string }, b: { from?: string; to?: string }): boolean {
+  const startsBeforeEnd = (x: { from?: string }, y: { to?: string }): boolean =>
+    !x.from || !y.to || !isBefore(y.to, x.from);
+  return startsBeforeEnd(a, b) && startsBeforeEnd(b, a);
+}
+
+interface Period {
+  from?: string | undefined;
+  to?: string | undefined;
+  asOf: string;
+  confirmed?: { date: string; source: string } | undefined;
+}
+
+/** A role's or relation's dates against each other and against when its sources were read. */
+function periodErrors(file: string, what: string, p: Period, today: string): string[] {
+  const errors: string[] = [];
+  if (p.from && p.to && isBefore(p.to, p.from)) errors.push(`${file}: ${what} ends before it starts`);
+  if (p.from && isBefore(p.asOf, p.from))
+    errors.push(`${file}: ${what} from ${p.from}: asOf ${p.asOf} is before the fact it confirms`);
+  if (p.confirmed) {
+    if (p.to)
+      errors.push(`${file}: ${what} has ended (to ${p.to}): "confirmed" is only for what is still held`);
+    if (p.confirmed.date > today)
+      errors.push(`${file}: ${what}: confirmed ${p.confirmed.date} is in the future (generated ${today})`);
+    if (p.from && isBefore(p.confirmed.date, p.from))
+      errors.push(`${file}: ${what}: confirmed ${p.confirmed.date} is before it started (${p.from})`);
+  }
+  return errors;
+}
+
+/** The kinds a relation joins, and the fields its type needs. */
+function relationShapeErrors(file: string, r: Relation, byId: ReadonlyMap<string, Entity>): string[] {
+  const errors: string[] = [];
+  const ends = RELATION_ENDS[r.type];
+  const subject = byId.get(r.subject);
+  const object = byId.get(r.object);
+  if (ends && subject && !ends[0].includes(subject.kind))
+    errors.push(
+      `${file}: ${r.type}: subject ${r.subject} is a ${subject.kind}, not one of ${ends[0].join(', ')}`,
+    );
+  if (ends && object && !ends[1].includes(object.kind))
+    errors.push(
+      `${file}: ${r.type}: object ${r.object} is a ${object.kind}, not one of ${ends[1].join(', ')}`,
+    );
+  if (r.type === 'attributed-to' && !r.by?.length)
+    errors.push(`${file}: attributed-to ${r.subject} -> ${r.object}: "by" must say who made the attribution`);
+  if (r.type !== 'attributed-to' && r.by)
+    errors.push(`${file}: ${r.type}: "by" is only for attributed-to relations`);
+  if (r.type === 'responded-to' && !r.action)
+    errors.push(`${file}: responded-to ${r.subject} -> ${r.object}: "action" must say what was done`);
+  if (r.type !== 'responded-to' && r.action)
+    errors.push(`${file}: ${r.type}: "action" is only for responded-to relations`);
+  if (r.subject === r.object) errors.push(`${file}: ${r.type}: ${r.subject} is related to itself`);
+  return errors;
+}
+
+/** How strongly a claimant's rule picks it out once it holds; the annotator prefers the higher class. */
+export function ruleClass(rule: string | undefined): number {
+  if (rule === 'after-full-name' || rule === 'in-context') return 2;
+  if (rule === undefined) return 1;
+  return 0; // capitalised, capitalised-not-sentence-start (never-alone never counts)
+}
+
 /**
- * An alias two entities claim is an error unless a rule tells them apart: at most one claimant may use it
- * without a rule. Case-sensitive aliases are distinct from case-insensitive ones of other spelling.
+ * An alias two entities claim is an error unless a rule tells them apart. The annotator ranks claimants
+ * whose rule picks them out from what the page said before (after the full name; in context) above those
+ * without a rule, and those above the ones whose rule is only about letter case, so two claimants of the
+ * same class are a conflict. Two after-full-name claimants are told apart by which full name came last; two
+ * in-context claimants by disjoint context lists. Case-sensitive and case-insensitive spellings that fold
+ * alike are the same alias.
  */
 export function aliasConflicts(entities: readonly Entity[], where: Map<string, string>): string[] {
-  const claims = new Map<string, Set<string>>();
+  interface Claim {
+    id: string;
+    rule: string | undefined;
+    context: readonly string[];
+    caseSensitive: boolean;
+    text: string;
+  }
+  const claims = new Map<string, Claim[]>();
   for (const e of entities) {
     for (const a of [nameAsAlias(e), ...e.aliases]) {
-      if (a.rule) continue;
-      const key = a.caseSensitive ? `=${a.text}` : fold(a.text);
-      const set = claims.get(key) ?? new Set<string>();
-      set.add(e.id);
-      claims.set(key, set);
+      if (a.rule === 'never-alone') continue;
+      const key = fold(a.text);
+      const list = claims.get(key) ?? [];
+      if (list.some((c) => c.id === e.id)) continue;
+      list.push({
+        id: e.id,
+        rule: a.rule,
+        context: (a as { context?: readonly string[] }).context ?? [],
+        caseSensitive: a.caseSensitive === true,
+        text: a.text,
+      });
+      claims.set(key, list);
     }
   }
   const errors: string[] = [];
-  for (const [key, ids] of claims) {
-    if (ids.size < 2) continue;
-    const list = [...ids];
-    errors.push(
-      `${where.get(list[0]!) ?? list[0]}: alias "${key.replace(/^=/, '')}" is claimed by ${list.join(', ')} without a rule that tells them apart`,
+  for (const [key, list] of claims) {
+    if (list.length < 2) continue;
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!;
+        const b = list[j]!;
+        // Two case-sensitive spellings that differ in case never meet ("US" and "Us").
+        if (a.caseSensitive && b.caseSensitive && a.text !== b.text) continue;
+        const ca = ruleClass(a.rule);
+        const cb = ruleClass(b.rule);
+        if (ca !== cb) continue;
+        if (a.rule === 'after-full-name' && b.rule === 'after-full-name') continue;
+        if (
+          a.rule === 'in-context' &&
+          b.rule === 'in-context' &&
+          !a.context.some((c) => b.context.includes(c))
+        )
+          continue;
+        errors.push(
+          `${where.get(a.id) ?? a.id}: alias "${key}" is claimed by ${a.id} and ${b.id} without a rule that tells them apart`,
+        );
+      }
+    }
+  }
+  return errors;
+}
+
+/** Ids an alias names (its users, its context) must exist; users must be organisations or states. */
+function aliasReferenceErrors(
+  entities: readonly Entity[],
+  byId: ReadonlyMap<string, Entity>,
+  where: Map<string, string>,
+): string[] {
+  const errors: string[] = [];
+  for (const e of entities) {
+    for (const a of e.aliases) {
+      for (const id of a.by ?? []) {
+        const user = byId.get(id);
+        if (!user) errors.push(`${where.get(e.id)}: alias "${a.text}": "by" names unknown entity "${id}"`);
+        else if (user.kind !== 'organization' && user.kind !== 'country')
+          errors.push(`${where.get(e.id)}: alias "${a.text}": "by" names ${id}, a ${user.kind}`);
+      }
+      for (const id of a.context ?? []) {
+        if (!byId.has(id))
+          errors.push(`${where.get(e.id)}: alias "${a.text}": "context" names unknown entity "${id}"`);
+      }
+    }
+  }
+  return errors;
+}
+
+/**
+ * Each membership list's claim, counted: how many distinct members the dataset lists for it. A list that
+ * says it is complete must list exactly the official count.
+ */
+function attachLists(
+  lists: readonly Located<z.infer<typeof listClaim>>[],
+  relations: readonly Relation[],
+  byId: ReadonlyMap<string, Entity>,
+  checkAsOf: (file: string, what: string, asOf: string) => void,
+): string[] {
+  const errors: string[] = [];
+  for (const { file, value } of lists) {
+    const entity = byId.get(value.object);
+    if (!entity) {
+      errors.push(`${file}: list of unknown entity "${value.object}"`);
+      continue;
+    }
+    checkAsOf(file, `list of ${value.object}`, value.asOf);
+    const members = new Set(
+      relations
+        .filter((r) => r.object === value.object && (value.types as string[]).includes(r.type) && !r.to)
+        .filter((r) => value.members === 'all' || byId.get(r.subject)?.kind === 'country')
+        .map((r) => r.subject),
     );
+    const list: CompiledList = {
+      types: value.types,
+      members: value.members,
+      complete: value.complete,
+      listed: members.size,
+      source: value.source,
+      asOf: value.asOf,
+      ...(value.officialCount !== undefined ? { officialCount: value.officialCount } : {}),
+    };
+    if (value.complete && value.officialCount !== undefined && members.size !== value.officialCount)
+      errors.push(
+        `${file}: the list of ${value.object} says it is complete, but lists ${members.size} of the official ${value.officialCount}`,
+      );
+    if (!value.complete && value.officialCount !== undefined && members.size >= value.officialCount)
+      errors.push(
+        `${file}: the list of ${value.object} lists ${members.size} of ${value.officialCount}: mark it complete`,
+      );
+    entity.lists = [...(entity.lists ?? []), list];
   }
   return errors;
 }

@@ -11,7 +11,13 @@ import { compile, type CompileResult, type Located } from './compile';
 import { generateCountries, type CountryOverride, type WorldCountry } from './countries';
 import { countsFile, datasetVersion, relationsFile, sourceEntity, type SourceEntity } from './schema';
 
-const KIND_FOLDERS = { initiatives: 'initiative', people: 'person', organizations: 'organization' } as const;
+const KIND_FOLDERS = {
+  initiatives: 'initiative',
+  people: 'person',
+  organizations: 'organization',
+  'threat-actors': 'threat-actor',
+  incidents: 'incident',
+} as const;
 
 /** When the country names and codes were taken from world-countries (the installed package's release). */
 const COUNTRY_PROVENANCE = {
@@ -91,6 +97,7 @@ export function loadAndCompile(dataDir: string, generatedAt = new Date().toISOSt
 
   const relations: CompileResultInput['relations'] = [];
   const counts: CompileResultInput['counts'] = [];
+  const lists: NonNullable<CompileResultInput['lists']> = [];
   for (const file of yamlFiles(join(dataDir, 'relations'))) {
     const raw = readYaml(file) as Record<string, unknown> | undefined;
     if (!raw) continue;
@@ -106,6 +113,7 @@ export function loadAndCompile(dataDir: string, generatedAt = new Date().toISOSt
       continue;
     }
     for (const value of parsed.data.relations) relations.push({ file: rel(file), value });
+    if (parsed.data.list) lists.push({ file: rel(file), value: parsed.data.list });
   }
 
   const result = compile({
@@ -114,6 +122,7 @@ export function loadAndCompile(dataDir: string, generatedAt = new Date().toISOSt
     entities,
     relations,
     counts,
+    lists,
   });
   result.errors.unshift(...errors);
   return result;

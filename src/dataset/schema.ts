@@ -58,10 +58,62 @@ export const ENTITY_TYPES = {
     'manual',
     'framework',
     'legislation',
+    /** A law of the EU that applies directly (the Cyber Resilience Act). */
+    'regulation',
+    /** A law of the EU that states write into their own law (NIS2). */
+    'directive',
+    /** A bill before a legislature, not (yet) law. */
+    'bill',
+    /** A process in several parts over the years (the GGEs as one series). */
+    'process',
+    /** A summit, conference or recurring meeting. */
+    'meeting',
+    'programme',
+    'sanctions-regime',
   ],
-  organization: ['agency', 'company', 'think-tank', 'ngo', 'international-body', 'industry-body', 'academic'],
+  organization: [
+    'agency',
+    'company',
+    'think-tank',
+    'ngo',
+    'international-body',
+    'industry-body',
+    'academic',
+    'ministry',
+    'government-body',
+    'legislature',
+    'committee',
+    'intelligence-service',
+    'military',
+    'law-enforcement',
+    'court',
+    'political-party',
+  ],
   country: ['state', 'observer-state', 'bloc'],
   person: ['person'],
+  'threat-actor': [
+    /** Tied by governments or researchers to a state or one of its agencies. */
+    'state-linked',
+    'criminal',
+    'ransomware',
+    'hacktivist',
+    /** A front or persona used to publish or claim (Guccifer 2.0, DCLeaks). */
+    'persona',
+    /** Tracked by researchers, not tied to a state or a criminal trade in the sources read. */
+    'unattributed',
+  ],
+  incident: [
+    'intrusion',
+    'attack',
+    'ransomware',
+    'leak',
+    'campaign',
+    'supply-chain',
+    'espionage',
+    'influence-operation',
+    /** A takedown, arrest or seizure by law enforcement (Operation Cronos). */
+    'law-enforcement',
+  ],
 } as const satisfies Record<EntityKind, readonly string[]>;
 
 export const aliasRule = z.enum(ALIAS_RULES);
@@ -76,8 +128,18 @@ export const alias = z
     caseSensitive: z.boolean().optional(),
     demonym: z.boolean().optional(),
     rule: aliasRule.optional(),
+    /**
+     * Who uses this name (organisation ids): the vendors that name a threat actor so ("Fancy Bear" by
+     * CrowdStrike). Shown on the card as "which name is which".
+     */
+    by: z.array(z.string()).optional(),
+    /** `rule: in-context` only: the alias counts once one of these entities was mentioned earlier on the page. */
+    context: z.array(z.string()).optional(),
   })
-  .strict();
+  .strict()
+  .refine((a) => (a.rule === 'in-context') === (a.context !== undefined && a.context.length > 0), {
+    message: 'rule in-context needs a non-empty context list, and context is only for that rule',
+  });
 export type Alias = z.infer<typeof alias>;
 
 export const DATE_TYPES = [
@@ -92,15 +154,63 @@ export const DATE_TYPES = [
   'published',
   'born',
   'un-admission',
+  /** Threat actors: first and last activity the source reports. */
+  'first-seen',
+  'last-seen',
+  /** Incidents: when the incident was made public. */
+  'disclosed',
+  'died',
 ] as const;
 
 export const keyDate = z.object({ type: z.enum(DATE_TYPES), date: partialDate, ...sourced }).strict();
 export type KeyDate = z.infer<typeof keyDate>;
 
 export const MEMBERSHIP_TYPES = ['supports', 'signed', 'ratified', 'party', 'member', 'withdrew'] as const;
-export const RELATION_TYPES = [...MEMBERSHIP_TYPES, 'runs', 'hosts', 'holds-role'] as const;
+/** Attribution and response: who did it, to whom, who said so, what was done about it. */
+export const ATTRIBUTION_TYPES = ['attributed-to', 'responded-to', 'targeted'] as const;
+export const RELATION_TYPES = [
+  ...MEMBERSHIP_TYPES,
+  'runs',
+  'hosts',
+  'holds-role',
+  ...ATTRIBUTION_TYPES,
+  /** A part of a larger whole: one GGE of the series, one operation of a campaign, a unit of an agency. */
+  'part-of',
+  /** A threat actor and the agency, unit or company it is tied to; a person and a threat actor. */
+  'affiliated-with',
+] as const;
 export const relationType = z.enum(RELATION_TYPES);
 export type RelationType = z.infer<typeof relationType>;
+
+/** What a `responded-to` relation records the responder doing. */
+export const RESPONSE_ACTIONS = [
+  'sanctions',
+  'indictment',
+  'arrest',
+  'expulsion',
+  'takedown',
+  'advisory',
+  'statement',
+  'reward',
+] as const;
+
+/**
+ * Relations that describe a state of affairs that can end without a dated act the dataset would record (a
+ * role, a membership of a group, an affiliation): while current, each needs a recent dated confirmation.
+ * Treaty acts (signed, ratified, party) and endorsements (supports) are dated acts that end only by another
+ * recorded act (withdrew).
+ */
+export const CURRENT_STATE_TYPES = ['holds-role', 'member', 'affiliated-with'] as const;
+
+/** The latest dated source that says a role or membership still held: its own date, and where it is. */
+export const confirmation = z
+  .object({
+    /** The date the confirming source carries (published or "as of"), not the day it was read. */
+    date: fullDate,
+    source: httpsUrl,
+  })
+  .strict();
+export type Confirmation = z.infer<typeof confirmation>;
 
 const entityId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case ascii');
 
@@ -114,6 +224,12 @@ const relationFields = {
   startedBy: z.literal(true).optional(),
   to: partialDate.optional(),
   note: z.string().max(200).optional(),
+  /** attributed-to: who made the attribution (states, agencies, companies). */
+  by: z.array(entityId).optional(),
+  /** responded-to: what the responder did. */
+  action: z.enum(RESPONSE_ACTIONS).optional(),
+  /** While current (no `to`): the latest dated source that says so. */
+  confirmed: confirmation.optional(),
   ...sourced,
 };
 
@@ -136,6 +252,8 @@ export const role = z
     at: entityId.optional(),
     from: partialDate.optional(),
     to: partialDate.optional(),
+    /** While held (no `to`): the latest dated source that says so. */
+    confirmed: confirmation.optional(),
     ...sourced,
   })
   .strict();
@@ -186,7 +304,26 @@ export const sourceEntity = z
   });
 export type SourceEntity = z.infer<typeof sourceEntity>;
 
-export const relationsFile = z.object({ relations: z.array(sourceRelation) }).strict();
+/**
+ * What a membership list claims to be: whose members, of which relation types, whether it is complete and
+ * against which official count. The compiler counts the list and checks a "complete" claim against it.
+ */
+export const listClaim = z
+  .object({
+    object: entityId,
+    types: z.array(relationType).min(1),
+    /** What is counted: states only, or every member of any kind. */
+    members: z.enum(['states', 'all']),
+    complete: z.boolean(),
+    /** The official count of such members, when the source gives one. */
+    officialCount: z.number().int().nonnegative().optional(),
+    ...sourced,
+  })
+  .strict();
+
+export const relationsFile = z
+  .object({ list: listClaim.optional(), relations: z.array(sourceRelation) })
+  .strict();
 
 export const countsFile = z
   .object({
@@ -211,11 +348,26 @@ export const compiledRole = z
     title: z.string(),
     from: partialDate.optional(),
     to: partialDate.optional(),
+    confirmed: confirmation.optional(),
     source: z.string(),
     asOf: fullDate,
   })
   .strict();
 export type CompiledRole = z.infer<typeof compiledRole>;
+
+/** A membership list's claim, with the number of distinct members the dataset lists. */
+export const compiledList = z
+  .object({
+    types: z.array(relationType),
+    members: z.enum(['states', 'all']),
+    complete: z.boolean(),
+    listed: z.number().int().nonnegative(),
+    officialCount: z.number().int().nonnegative().optional(),
+    source: z.string(),
+    asOf: fullDate,
+  })
+  .strict();
+export type CompiledList = z.infer<typeof compiledList>;
 
 export const compiledEntity = z
   .object({
@@ -235,6 +387,8 @@ export const compiledEntity = z
     asOf: fullDate,
     dates: z.array(keyDate),
     counts: z.array(countsFile.omit({ initiative: true })).optional(),
+    /** Membership lists of this entity and how complete each is. */
+    lists: z.array(compiledList).optional(),
     /** People only, optional: roles with no `at` (roles with one are holds-role relations). */
     roles: z.array(compiledRole).optional(),
   })
@@ -252,6 +406,9 @@ export const compiledRelation = z
     startedBy: z.literal(true).optional(),
     to: partialDate.optional(),
     note: z.string().optional(),
+    by: z.array(entityId).optional(),
+    action: z.enum(RESPONSE_ACTIONS).optional(),
+    confirmed: confirmation.optional(),
     source: z.string(),
     asOf: fullDate,
   })

@@ -4,7 +4,8 @@
  * follow without a reload.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { ENTITY_KINDS, type EntityKind } from '../dataset/kinds';
+import { ENTITY_KINDS } from '../dataset/kinds';
+import { kindPluralLabel } from '../card/format';
 import { t, type MessageKey } from '../i18n/t';
 import { sendMessage } from '../messaging/protocol';
 import {
@@ -15,13 +16,6 @@ import {
   type ScanScope,
   type UnderlineStyle,
 } from '../settings/reader';
-
-const KIND_KEYS: Record<EntityKind, MessageKey> = {
-  initiative: 'popup_kind_initiatives',
-  country: 'popup_kind_countries',
-  person: 'popup_kind_people',
-  organization: 'popup_kind_organizations',
-};
 
 const UNDERLINE_KEYS: Record<UnderlineStyle, MessageKey> = {
   dotted: 'options_underline_dotted',
@@ -82,7 +76,7 @@ export function ReaderSection() {
                 void change({ kinds: { ...settings.kinds, [kind]: (e.target as HTMLInputElement).checked } })
               }
             />{' '}
-            {t(KIND_KEYS[kind])}
+            {kindPluralLabel(kind)}
           </label>
         ))}
       </fieldset>

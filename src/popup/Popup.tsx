@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Card } from '../card/Card';
-import { formatDate, kindLabel } from '../card/format';
+import { formatDate, kindLabel, kindPluralLabel } from '../card/format';
 import { getDb } from '../db/database';
 import { getAllEntities, getCardData, type CardData } from '../db/queries';
 import type { EntityKind } from '../dataset/kinds';
@@ -24,13 +24,6 @@ async function targetTab(): Promise<{ id: number; url: string } | undefined> {
     : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   return tab?.id !== undefined && tab.url ? { id: tab.id, url: tab.url } : undefined;
 }
-
-const KIND_PLURAL: Record<EntityKind, Parameters<typeof t>[0]> = {
-  initiative: 'popup_kind_initiatives',
-  country: 'popup_kind_countries',
-  person: 'popup_kind_people',
-  organization: 'popup_kind_organizations',
-};
 
 function isKind(kind: string): kind is EntityKind {
   return (ENTITY_KINDS as readonly string[]).includes(kind);
@@ -58,7 +51,7 @@ async function copyDigest(summary: PageSummary): Promise<boolean> {
   }
   const markdown = digestMarkdown(summary.url, groups, facts, {
     title: t('popup_digest_title'),
-    kind: (k) => t(KIND_PLURAL[k]),
+    kind: (k) => kindPluralLabel(k),
     mentions: (n) => t('popup_mentions', String(n)),
     via: t('popup_digest_via'),
   });
@@ -179,7 +172,7 @@ export function Popup() {
             groups.map((g) => (
               <section key={g.kind} class="nl-kind-group" aria-labelledby={`nl-group-${g.kind}`}>
                 <h3 id={`nl-group-${g.kind}`}>
-                  {t(KIND_PLURAL[g.kind])} <span class="nl-count">{g.entries.length}</span>
+                  {kindPluralLabel(g.kind)} <span class="nl-count">{g.entries.length}</span>
                 </h3>
                 <ul class="nl-results">
                   {g.entries.map((e) => row(e.id, e.name, e.kind, `×${e.count}`, true))}

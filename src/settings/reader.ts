@@ -27,7 +27,14 @@ export interface ReaderSettings {
 }
 
 export const DEFAULT_READER_SETTINGS: ReaderSettings = {
-  kinds: { initiative: true, country: true, person: true, organization: true },
+  kinds: {
+    initiative: true,
+    country: true,
+    person: true,
+    organization: true,
+    'threat-actor': true,
+    incident: true,
+  },
   demonyms: true,
   firstMentionOnly: false,
   scope: 'article',

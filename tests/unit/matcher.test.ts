@@ -174,3 +174,54 @@ describe('findMentions', () => {
     ).toEqual(['china-cn:中国', 'country-jpn:日本', 'country-fra:France']);
   });
 });
+
+describe('choosing between claimants of one alias', () => {
+  const claimants = new MatchIndex(
+    buildAliasIndex('1', [
+      entity('penny-wong', 'person', 'Penny Wong', [{ text: 'Wong', rule: 'after-full-name' }]),
+      entity('lawrence-wong', 'person', 'Lawrence Wong', [{ text: 'Wong', rule: 'after-full-name' }]),
+      entity('country-mco', 'country', 'Monaco'),
+      entity('lisa-monaco', 'person', 'Lisa Monaco', [{ text: 'Monaco', rule: 'after-full-name' }]),
+      entity('budapest-convention', 'initiative', 'Budapest Convention', [{ text: 'Cybercrime Convention' }]),
+      entity('un-cybercrime-convention', 'initiative', 'UN Convention against Cybercrime', [
+        { text: 'Cybercrime Convention', rule: 'in-context', context: ['ad-hoc-committee'] },
+      ]),
+      entity('ad-hoc-committee', 'organization', 'Ad Hoc Committee'),
+      entity('country-gbr', 'country', 'United Kingdom'),
+      entity('nca-uk', 'organization', 'National Crime Agency', [
+        { text: 'NCA', caseSensitive: true, rule: 'in-context', context: ['country-gbr'] },
+      ]),
+    ]),
+  );
+  const found = (text: string): string[] =>
+    findMentions(claimants, text, newPageMatchState()).map(
+      (m) => `${claimants.idOf(m.entity)}:${text.slice(m.start, m.end)}`,
+    );
+
+  it('gives a shared surname to the person whose full name came last', () => {
+    expect(found('Lawrence Wong met Penny Wong. Wong said')).toContain('penny-wong:Wong');
+    expect(found('Penny Wong met Lawrence Wong. Wong said')).toContain('lawrence-wong:Wong');
+    expect(found('Wong said')).toEqual([]);
+  });
+
+  it('prefers a claimant picked out by the full name over one without a rule', () => {
+    expect(found('Monaco is small.')).toEqual(['country-mco:Monaco']);
+    expect(found('Lisa Monaco spoke. Then Monaco left.')).toEqual([
+      'lisa-monaco:Lisa Monaco',
+      'lisa-monaco:Monaco',
+    ]);
+  });
+
+  it('counts an in-context alias only after one of its context entities, and then prefers it', () => {
+    expect(found('the Cybercrime Convention')).toEqual(['budapest-convention:Cybercrime Convention']);
+    expect(found('The Ad Hoc Committee agreed the Cybercrime Convention')).toEqual([
+      'ad-hoc-committee:Ad Hoc Committee',
+      'un-cybercrime-convention:Cybercrime Convention',
+    ]);
+    expect(found('the NCA said')).toEqual([]);
+    expect(found('In the United Kingdom, the NCA said')).toEqual([
+      'country-gbr:United Kingdom',
+      'nca-uk:NCA',
+    ]);
+  });
+});

@@ -10,7 +10,7 @@ describe('reader settings', () => {
     const s = withDefaults({ demonyms: false, kinds: { person: false } as never });
     expect(s.demonyms).toBe(false);
     expect(s.scope).toBe(DEFAULT_READER_SETTINGS.scope);
-    expect(enabledKinds(s)).toEqual(['initiative', 'country', 'organization']);
+    expect(enabledKinds(s)).toEqual(['initiative', 'country', 'organization', 'threat-actor', 'incident']);
   });
 
   it('merges a change into what is stored, kinds included', async () => {
@@ -18,7 +18,11 @@ describe('reader settings', () => {
     expect(await getReaderSettings(db)).toEqual(DEFAULT_READER_SETTINGS);
     await setReaderSettings(db, { kinds: { country: false } as never });
     const after = await setReaderSettings(db, { firstMentionOnly: true });
-    expect(after.kinds).toEqual({ initiative: true, country: false, person: true, organization: true });
+    expect(after.kinds).toEqual({
+      ...DEFAULT_READER_SETTINGS.kinds,
+      country: false,
+    });
+    expect(Object.values(after.kinds).filter((on) => !on)).toHaveLength(1);
     expect(after.firstMentionOnly).toBe(true);
     expect(await getReaderSettings(db)).toEqual(after);
     db.close();

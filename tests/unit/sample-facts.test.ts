@@ -8,14 +8,15 @@ import {
   type SampledDataset,
 } from '../../scripts/sample-facts';
 
-const facts: Fact[] = (['initiative', 'country', 'person', 'organization', 'relation'] as const).flatMap(
-  (kind) =>
-    Array.from({ length: 40 }, (_, i) => ({
-      kind,
-      entityId: `${kind}-${i}`,
-      fact: `fact ${i}`,
-      source: 'https://example.org',
-    })),
+const facts: Fact[] = (
+  ['initiative', 'country', 'person', 'organization', 'threat-actor', 'incident', 'relation'] as const
+).flatMap((kind) =>
+  Array.from({ length: 40 }, (_, i) => ({
+    kind,
+    entityId: `${kind}-${i}`,
+    fact: `fact ${i}`,
+    source: 'https://example.org',
+  })),
 );
 
 describe('sampleFacts', () => {
@@ -26,11 +27,12 @@ describe('sampleFacts', () => {
   });
 
   it('takes each kind by its weight and never the same fact twice', () => {
-    const sample = sampleFacts(facts, 50, 7);
+    const sample = sampleFacts(facts, 60, 7);
     const perKind = (kind: Fact['kind']) => sample.filter((f) => f.kind === kind).length;
     expect(perKind('person')).toBe(15);
-    expect(perKind('country')).toBe(5);
-    expect(perKind('relation')).toBe(10);
+    expect(perKind('country')).toBe(3);
+    expect(perKind('threat-actor')).toBe(6);
+    expect(perKind('relation')).toBe(12);
     expect(new Set(sample.map((f) => f.entityId)).size).toBe(sample.length);
   });
 
