@@ -69,7 +69,13 @@ export function buildAliasIndex(version: string, entities: readonly Entity[]): A
       const context = (alias as { context?: readonly string[] }).context;
       wire.aliases.push(
         context
-          ? [folded, n, flags, original, context.map((id) => numberOf.get(id)).filter((c) => c !== undefined)]
+          ? [
+              folded,
+              n,
+              flags,
+              original,
+              context.map((id) => contextNumber(id, numberOf)).filter((c) => c !== undefined),
+            ]
           : [folded, n, flags, original],
       );
     }
@@ -78,6 +84,15 @@ export function buildAliasIndex(version: string, entities: readonly Entity[]): A
   wire.aliases.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   wire.chars = buildCharTable();
   return wire;
+}
+
+/** A context entry as a number: an entity's number, or -(k + 1) for `kind:<k-th kind>` (any entity of it). */
+function contextNumber(id: string, numberOf: ReadonlyMap<string, number>): number | undefined {
+  if (id.startsWith('kind:')) {
+    const k = (ENTITY_KINDS as readonly string[]).indexOf(id.slice(5));
+    return k < 0 ? undefined : -(k + 1);
+  }
+  return numberOf.get(id);
 }
 
 export interface AliasEntry {
@@ -169,6 +184,10 @@ export class MatchIndex {
 
   kindOf(entity: number): EntityKind {
     return ENTITY_KINDS[this.wire.kinds[entity]!]!;
+  }
+
+  kindNumberOf(entity: number): number {
+    return this.wire.kinds[entity]!;
   }
 
   idOf(entity: number): string {

@@ -10,7 +10,13 @@ import { ENTITY_KINDS } from '../dataset/kinds';
 import type { MatchIndex } from './alias-index';
 import type { UnderlineStyle } from '../settings/reader';
 import { BlockReader } from './dom-text';
-import { newPageMatchState, pickAlias, type MatchOptions, type PageMatchState } from './find-mentions';
+import {
+  newPageMatchState,
+  noteMention,
+  pickAlias,
+  type MatchOptions,
+  type PageMatchState,
+} from './find-mentions';
 import { FLAG_SOFT_END, FLAG_SOFT_START, RECORD } from './scanner';
 
 export const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
@@ -232,7 +238,7 @@ export class Annotator {
       if (entity === undefined) continue;
       scan.covered = end;
       if (this.options.firstMentionOnly && this.state.mentioned.has(entity)) continue;
-      this.state.mentioned.add(entity);
+      noteMention(index, this.state, entity);
       const kind = index.kindOf(entity);
       if (!this.options.kinds.has(kind)) continue;
       this.ensureHighlights();
@@ -263,7 +269,9 @@ export class Annotator {
     this.mentions.length = 0;
     this.mentions.push(...keep);
     // Entities mentioned only in the forgotten text may be mentioned "first" again when it is rescanned.
-    this.state.mentioned = new Set(keep.map((m) => m.entity));
+    this.state.mentioned = new Set();
+    this.state.kindsSeen = 0;
+    for (const m of keep) noteMention(this.currentIndex, this.state, m.entity);
     this.byNode = undefined;
     this.reader.reset();
   }

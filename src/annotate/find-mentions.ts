@@ -23,12 +23,20 @@ export interface PageMatchState {
   named: Map<number, number>;
   /** Entities already reported as a mention. */
   mentioned: Set<number>;
+  /** Kinds already mentioned, one bit per index in ENTITY_KINDS (for `kind:` contexts). */
+  kindsSeen: number;
   /** The naming counter. */
   clock: number;
 }
 
 export function newPageMatchState(): PageMatchState {
-  return { named: new Map(), mentioned: new Set(), clock: 0 };
+  return { named: new Map(), mentioned: new Set(), kindsSeen: 0, clock: 0 };
+}
+
+/** Record a mention in the page's state (what later rules read). */
+export function noteMention(index: MatchIndex, state: PageMatchState, entity: number): void {
+  state.mentioned.add(entity);
+  state.kindsSeen |= 1 << index.kindNumberOf(entity);
 }
 
 /** A mention in raw block coordinates (end exclusive). */
@@ -73,7 +81,7 @@ export function findMentions(
     if (entity === undefined) continue;
     covered = end;
     if (options.firstMentionOnly && state.mentioned.has(entity)) continue;
-    state.mentioned.add(entity);
+    noteMention(index, state, entity);
     mentions.push({ entity, start, end });
   }
   return mentions;
@@ -141,7 +149,11 @@ function ruleHolds(
     case 'after-full-name':
       return state.named.has(alias.entity);
     case 'in-context':
-      return alias.context?.some((e) => state.mentioned.has(e)) ?? false;
+      // Non-negative: an entity's number; negative: any entity of kind -(n + 1).
+      return (
+        alias.context?.some((e) => (e >= 0 ? state.mentioned.has(e) : (state.kindsSeen >> (-e - 1)) & 1)) ??
+        false
+      );
     case 'capitalised':
       return isUpper(raw.charAt(start));
     case 'capitalised-not-sentence-start': {

@@ -3,6 +3,7 @@
  * Pure (no file system); scripts/dataset.ts and the build feed it. Every rule that must fail CI lives here.
  */
 import {
+  ENTITY_KINDS,
   MEMBERSHIP_TYPES,
   type CompiledList,
   type CompiledRole,
@@ -378,6 +379,13 @@ function aliasReferenceErrors(
           errors.push(`${where.get(e.id)}: alias "${a.text}": "by" names ${id}, a ${user.kind}`);
       }
       for (const id of a.context ?? []) {
+        if (id.startsWith('kind:')) {
+          if (!(ENTITY_KINDS as readonly string[]).includes(id.slice(5)))
+            errors.push(
+              `${where.get(e.id)}: alias "${a.text}": "context" names unknown kind "${id.slice(5)}"`,
+            );
+          continue;
+        }
         if (!byId.has(id))
           errors.push(`${where.get(e.id)}: alias "${a.text}": "context" names unknown entity "${id}"`);
       }

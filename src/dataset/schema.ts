@@ -133,7 +133,10 @@ export const alias = z
      * CrowdStrike). Shown on the card as "which name is which".
      */
     by: z.array(z.string()).optional(),
-    /** `rule: in-context` only: the alias counts once one of these entities was mentioned earlier on the page. */
+    /**
+     * `rule: in-context` only: the alias counts once one of these was mentioned earlier on the page: an entity
+     * id, or `kind:<kind>` for any entity of that kind (`kind:threat-actor`).
+     */
     context: z.array(z.string()).optional(),
   })
   .strict()

@@ -225,3 +225,21 @@ describe('choosing between claimants of one alias', () => {
     ]);
   });
 });
+
+describe('a context of a whole kind', () => {
+  const byKind = new MatchIndex(
+    buildAliasIndex('1', [
+      entity('sandworm', 'threat-actor', 'Sandworm Team', [
+        { text: 'Sandworm', rule: 'in-context', context: ['kind:threat-actor', 'kind:incident'] },
+      ]),
+      entity('notpetya', 'incident', 'NotPetya'),
+    ]),
+  );
+  const found = (text: string): string[] =>
+    findMentions(byKind, text, newPageMatchState()).map((m) => byKind.idOf(m.entity));
+
+  it('counts the alias once any entity of a listed kind was mentioned', () => {
+    expect(found('Sandworm, the novel')).toEqual([]);
+    expect(found('NotPetya was the work of Sandworm')).toEqual(['notpetya', 'sandworm']);
+  });
+});
