@@ -250,6 +250,7 @@ interface Period {
   to?: string | undefined;
   asOf: string;
   confirmed?: { date: string; source: string } | undefined;
+  heldThrough?: string | undefined;
 }
 
 /** A role's or relation's dates against each other and against when its sources were read. */
@@ -258,6 +259,14 @@ function periodErrors(file: string, what: string, p: Period, today: string): str
   if (p.from && p.to && isBefore(p.to, p.from)) errors.push(`${file}: ${what} ends before it starts`);
   if (p.from && isBefore(p.asOf, p.from))
     errors.push(`${file}: ${what} from ${p.from}: asOf ${p.asOf} is before the fact it confirms`);
+  if (p.heldThrough) {
+    if (p.to || p.confirmed)
+      errors.push(`${file}: ${what}: heldThrough is for a role neither ended (to) nor confirmed current`);
+    if (p.heldThrough > today)
+      errors.push(`${file}: ${what}: heldThrough ${p.heldThrough} is in the future (generated ${today})`);
+    if (p.from && isBefore(p.heldThrough, p.from))
+      errors.push(`${file}: ${what}: heldThrough ${p.heldThrough} is before it started (${p.from})`);
+  }
   if (p.confirmed) {
     if (p.to)
       errors.push(`${file}: ${what} has ended (to ${p.to}): "confirmed" is only for what is still held`);

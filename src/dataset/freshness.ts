@@ -37,11 +37,12 @@ export function staleFacts(dataset: Dataset, today: string, days: number): Stale
     if (age > days) stale.push({ what, kind, type, confirmed, days: age });
   };
   for (const e of dataset.entities) {
-    for (const r of e.roles ?? []) if (!r.to) check(`${e.id}: ${r.title}`, 'role', 'role', r.confirmed?.date);
+    for (const r of e.roles ?? [])
+      if (!r.to && !r.heldThrough) check(`${e.id}: ${r.title}`, 'role', 'role', r.confirmed?.date);
   }
   const current: readonly string[] = CURRENT_STATE_TYPES;
   for (const r of dataset.relations) {
-    if (r.to || !current.includes(r.type)) continue;
+    if (r.to || r.heldThrough || !current.includes(r.type)) continue;
     check(r.id, r.type === 'holds-role' ? 'role' : 'relation', r.type, r.confirmed?.date);
   }
   return stale.sort((a, b) => b.days - a.days || a.what.localeCompare(b.what));

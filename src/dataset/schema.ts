@@ -233,6 +233,11 @@ const relationFields = {
   action: z.enum(RESPONSE_ACTIONS).optional(),
   /** While current (no `to`): the latest dated source that says so. */
   confirmed: confirmation.optional(),
+  /**
+   * Known to hold on this date, and not claimed current: what came after is not recorded (a data snapshot
+   * that ends there). Instead of `to` or `confirmed`, never with them.
+   */
+  heldThrough: fullDate.optional(),
   ...sourced,
 };
 
@@ -257,6 +262,8 @@ export const role = z
     to: partialDate.optional(),
     /** While held (no `to`): the latest dated source that says so. */
     confirmed: confirmation.optional(),
+    /** Known to be held on this date, not claimed current (see relationFields.heldThrough). */
+    heldThrough: fullDate.optional(),
     ...sourced,
   })
   .strict();
@@ -352,6 +359,7 @@ export const compiledRole = z
     from: partialDate.optional(),
     to: partialDate.optional(),
     confirmed: confirmation.optional(),
+    heldThrough: fullDate.optional(),
     source: z.string(),
     asOf: fullDate,
   })
@@ -412,6 +420,7 @@ export const compiledRelation = z
     by: z.array(entityId).optional(),
     action: z.enum(RESPONSE_ACTIONS).optional(),
     confirmed: confirmation.optional(),
+    heldThrough: fullDate.optional(),
     source: z.string(),
     asOf: fullDate,
   })
