@@ -70,6 +70,10 @@ export const ENTITY_TYPES = {
     'meeting',
     'programme',
     'sanctions-regime',
+    /** A resolution of the UN General Assembly or another body (A/RES/75/240). */
+    'resolution',
+    /** A list kept by a government (the US Entity List). */
+    'list',
   ],
   organization: [
     'agency',
