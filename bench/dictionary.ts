@@ -10,7 +10,7 @@
  * dictionaries, so the automaton follows them partway in, but every size reports the same mentions and the
  * ratio between sizes measures the dictionary's size alone, not how many more hits a bigger one finds.
  */
-import type { Entity } from '../src/dataset/schema';
+import type { Entity } from '../src/shared/model';
 import { aliasTexts, buildMatcher, buildWire, syntheticPerson } from './engine';
 import { generateParagraphs, seededRandom, syntheticNames } from './generated-text';
 import { aliasUnionSource, UNION_FLAGS } from './regexp-union';

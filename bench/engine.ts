@@ -5,7 +5,7 @@
  */
 import { buildAliasIndex, MatchIndex, type AliasIndexWire } from '../src/annotate/alias-index';
 import { findMentions, newPageMatchState, DEFAULT_MATCH_OPTIONS } from '../src/annotate/find-mentions';
-import type { Entity } from '../src/dataset/schema';
+import type { Entity } from '../src/shared/model';
 import { fold } from '../src/text/fold';
 
 /**

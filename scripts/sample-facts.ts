@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ENTITY_KINDS, type EntityKind } from '../src/dataset/kinds';
+import { ENTITY_KINDS, type EntityKind } from '../src/shared/vocabulary';
 
 // Only the fields the sampler reads; unknown keys are dropped rather than rejected, so the script keeps
 // working when the compiled format gains fields.

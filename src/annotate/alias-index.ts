@@ -3,9 +3,10 @@
  * background builds once per dataset version and hands to each content script. The content script turns it
  * into a MatchIndex (automaton + alias table) without ever opening the database.
  */
-import type { AliasRule, Entity, EntityKind } from '../dataset/schema';
-import { ALIAS_RULES, ENTITY_KINDS } from '../dataset/kinds';
-import { nameAsAlias } from '../dataset/name-alias';
+import type { AliasRule, EntityKind } from '../shared/vocabulary';
+import type { Entity } from '../shared/model';
+import { ALIAS_RULES, ENTITY_KINDS } from '../shared/vocabulary';
+import { nameAsAlias } from '../shared/name-alias';
 import { fold, isUnspacedScript } from '../text/fold';
 import { Automaton } from './automaton';
 import { buildCharTable } from './char-table';

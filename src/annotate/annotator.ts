@@ -5,8 +5,8 @@
  * dataset's rules, and marks them with the CSS Custom Highlight API (one highlight per kind). It never
  * modifies the page's DOM; everything it adds (highlights) is removed by clear().
  */
-import type { EntityKind } from '../dataset/schema';
-import { ENTITY_KINDS } from '../dataset/kinds';
+import type { EntityKind } from '../shared/vocabulary';
+import { ENTITY_KINDS } from '../shared/vocabulary';
 import type { MatchIndex } from './alias-index';
 import type { UnderlineStyle } from '../settings/reader';
 import { BlockReader } from './dom-text';

@@ -6,7 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { CardData, CardRelation } from '../db/queries';
-import type { DATE_TYPES } from '../dataset/schema';
+import type { DATE_TYPES } from '../shared/vocabulary';
 import { t, type MessageKey } from '../i18n/t';
 import { changedSince, datasetDate, heldOn, isStale, todayIso } from './as-of';
 import { citationMarkdown, citationText, type Citation, type CitedFact } from './citation';

@@ -1,5 +1,5 @@
 /** Formatting for cards: partial dates, relation phrases, kind names, safe links. */
-import type { EntityKind, RelationType } from '../dataset/schema';
+import type { EntityKind, RelationType } from '../shared/vocabulary';
 import { t, uiLanguage, type MessageKey } from '../i18n/t';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

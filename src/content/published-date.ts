@@ -5,7 +5,7 @@
  * guess. The result keeps only the calendar date the publisher wrote (YYYY, YYYY-MM or YYYY-MM-DD), without
  * converting time zones, so "2018-11-12T23:30-05:00" stays 12 Nov 2018 as printed on the page.
  */
-import { isRealPartialDate } from '../dataset/dates';
+import { isRealPartialDate } from '../shared/dates';
 
 const META_SELECTORS = [
   'meta[property="article:published_time"]',

@@ -6,7 +6,7 @@
  * Only the names are stored, never the articles' text. Pure: scripts/coverage.ts reads the files.
  */
 import { z } from 'zod';
-import { ENTITY_KINDS, type EntityKind } from '../dataset/kinds';
+import { ENTITY_KINDS, type EntityKind } from '../shared/vocabulary';
 import type { MatchIndex } from '../annotate/alias-index';
 import { findMentions, newPageMatchState } from '../annotate/find-mentions';
 

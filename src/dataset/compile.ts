@@ -2,24 +2,19 @@
  * The dataset compiler: validated source entities and relations in, one checked, versioned dataset out.
  * Pure (no file system); scripts/dataset.ts and the build feed it. Every rule that must fail CI lives here.
  */
+import { ENTITY_KINDS, MEMBERSHIP_TYPES, type EntityKind, type RelationType } from '../shared/vocabulary';
 import {
-  ENTITY_KINDS,
-  MEMBERSHIP_TYPES,
   type CompiledList,
   type CompiledRole,
   type Dataset,
   type Entity,
-  type EntityKind,
   type Relation,
-  type RelationType,
-  type SourceEntity,
-  type countsFile,
-  type listClaim,
-  type sourceRelation,
-} from './schema';
+} from '../shared/model';
+import { type SourceEntity, type countsFile, type listClaim, type sourceRelation } from './schema';
 import type { z } from 'zod';
 import { fold } from '../text/fold';
-import { nameAsAlias } from './name-alias';
+import { isBefore } from '../shared/dates';
+import { nameAsAlias } from '../shared/name-alias';
 
 export interface Located<T> {
   file: string;
@@ -79,12 +74,6 @@ const RELATION_ENDS: Partial<Record<RelationType, [readonly EntityKind[], readon
     ['initiative', 'organization'],
   ],
 };
-
-/** a < b for dates of any precision, compared on the precision both have. */
-export function isBefore(a: string, b: string): boolean {
-  const n = Math.min(a.length, b.length);
-  return a.slice(0, n) < b.slice(0, n);
-}
 
 export function compile(input: CompileInput): CompileResult {
   const errors: string[] = [];

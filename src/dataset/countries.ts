@@ -3,7 +3,9 @@
  * French, German and Spanish, demonyms, UN membership), refined by data/countries/*.yaml. Names are never
  * hand-typed here; only the ambiguity rules and extra aliases are ours.
  */
-import type { Alias, AliasRule, SourceEntity } from './schema';
+import type { Alias } from '../shared/model';
+import type { AliasRule } from '../shared/vocabulary';
+import type { SourceEntity } from './schema';
 import { fold } from '../text/fold';
 
 export interface WorldCountry {

@@ -4,7 +4,7 @@
  * file, the schema and data/README.md ("Export format") cannot drift apart (a unit test compares them).
  */
 import { z } from 'zod';
-import { dataset, type Dataset } from './schema';
+import { dataset, type Dataset } from '../shared/model';
 
 export function exportJson(compiled: Dataset): string {
   // Parse before writing: the export is exactly the documented shape or nothing.

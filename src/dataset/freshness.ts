@@ -2,7 +2,8 @@
  * Freshness: which roles and memberships the dataset calls current without a recent dated confirmation.
  * Pure; `npm run dataset -- --stale DAYS` prints it and `dataset:release` refuses stale current roles.
  */
-import { CURRENT_STATE_TYPES, type Dataset } from './schema';
+import { CURRENT_STATE_TYPES } from '../shared/vocabulary';
+import { type Dataset } from '../shared/model';
 
 export interface StaleFact {
   /** The person (roles) or the relation's id. */

@@ -9,7 +9,8 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { compile, type CompileResult, type Located } from './compile';
 import { generateCountries, type CountryOverride, type WorldCountry } from './countries';
-import { countsFile, datasetVersion, relationsFile, sourceEntity, type SourceEntity } from './schema';
+import { countsFile, relationsFile, sourceEntity, type SourceEntity } from './schema';
+import { datasetVersion } from '../shared/model';
 
 const KIND_FOLDERS = {
   initiatives: 'initiative',

@@ -1,5 +1,5 @@
 /** Counts for `npm run dataset -- --stats`: entities per kind, relations per type, share of sourced facts. */
-import type { Dataset } from './schema';
+import type { Dataset } from '../shared/model';
 
 export interface DatasetStats {
   version: string;

@@ -4,7 +4,7 @@
  * upgrade step; the dataset's own version is a row in `meta`, separate from the schema version.
  */
 import Dexie, { type Table } from 'dexie';
-import type { Entity, Relation } from '../dataset/schema';
+import type { Entity, Relation } from '../shared/model';
 import type { AliasIndexWire } from '../annotate/alias-index';
 import { DEFAULT_SCHEDULE, type FeedConfig, type FeedState } from '../feed/state';
 import type { StagedUpdate } from '../feed/verify';

@@ -1,5 +1,6 @@
 /** Read-side queries shared by the background and extension pages. */
-import type { Entity, EntityKind, Relation } from '../dataset/schema';
+import type { Entity, Relation } from '../shared/model';
+import type { EntityKind } from '../shared/vocabulary';
 import type { MetaRow, NormLensDB } from './database';
 import { buildCharTable } from '../annotate/char-table';
 import type { AliasIndexWire } from '../annotate/alias-index';

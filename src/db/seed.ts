@@ -3,7 +3,8 @@
  * one, never a mix. The reader's settings and sites are in other tables and are never touched here.
  */
 import { buildAliasIndex } from '../annotate/alias-index';
-import { compareVersions, dataset as datasetSchema, type Dataset } from '../dataset/schema';
+import { compareVersions } from '../shared/dates';
+import { dataset as datasetSchema, type Dataset } from '../shared/model';
 import type { MetaRow, NormLensDB } from './database';
 
 export async function installedDatasetVersion(db: NormLensDB): Promise<string | undefined> {

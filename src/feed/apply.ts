@@ -6,7 +6,8 @@
  * never in the transaction.
  */
 import type { AliasIndexWire } from '../annotate/alias-index';
-import { compareVersions, type Dataset } from '../dataset/schema';
+import { compareVersions } from '../shared/dates';
+import { type Dataset } from '../shared/model';
 import type { MetaRow, NormLensDB } from '../db/database';
 import { getAliasIndex } from '../db/queries';
 import { replaceDataset } from '../db/seed';

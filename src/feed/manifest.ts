@@ -12,7 +12,7 @@ import {
   datasetVersion,
   type Entity,
   type Relation,
-} from '../dataset/schema';
+} from '../shared/model';
 
 export const FEED_FORMAT = 1;
 export const PATCH_FORMAT = 1;

@@ -1,5 +1,5 @@
 /** Making and applying dataset patches: pure functions over compiled datasets. */
-import type { Dataset } from '../dataset/schema';
+import type { Dataset } from '../shared/model';
 import { FeedError } from './errors';
 import { PATCH_FORMAT, type DatasetPatch } from './manifest';
 

@@ -6,7 +6,8 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareVersions, type Dataset } from '../dataset/schema';
+import { compareVersions } from '../shared/dates';
+import { type Dataset } from '../shared/model';
 import { parseDataset } from '../db/seed';
 import { FEED_FORMAT, type FeedFile, type FeedManifest } from './manifest';
 import { makePatch } from './patch';

@@ -5,7 +5,8 @@
  * record. The result is a StagedUpdate that can be applied as is.
  */
 import type { z } from 'zod';
-import { compareVersions, dataset as datasetSchema, type Dataset } from '../dataset/schema';
+import { compareVersions } from '../shared/dates';
+import { dataset as datasetSchema, type Dataset } from '../shared/model';
 import { FeedError } from './errors';
 import { fetchLimited, type FetchFn } from './fetch-limited';
 import { datasetPatch, feedManifest, type DatasetPatch, type FeedFile, type FeedManifest } from './manifest';

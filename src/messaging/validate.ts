@@ -1,7 +1,7 @@
 /** Validators for every message the background accepts (background only). */
 import { z } from 'zod';
 import type { ProtocolMap } from './protocol';
-import { ENTITY_KINDS } from '../dataset/kinds';
+import { ENTITY_KINDS } from '../shared/vocabulary';
 import { SCHEDULES } from '../feed/state';
 import { HOVER_DELAY_RANGE, SCAN_SCOPES, UNDERLINE_STYLES } from '../settings/reader';
 

@@ -4,7 +4,7 @@
  * follow without a reload.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { ENTITY_KINDS } from '../dataset/kinds';
+import { ENTITY_KINDS } from '../shared/vocabulary';
 import { kindPluralLabel } from '../card/format';
 import { t, type MessageKey } from '../i18n/t';
 import { sendMessage } from '../messaging/protocol';

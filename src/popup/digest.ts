@@ -2,8 +2,8 @@
  * The page digest: the entities NormLens found on a page, grouped by kind, and the same as Markdown with
  * each entity's key fact (our summary), its source and as-of date, for the reader's notes. Pure.
  */
-import type { EntityKind } from '../dataset/kinds';
-import { ENTITY_KINDS } from '../dataset/kinds';
+import type { EntityKind } from '../shared/vocabulary';
+import { ENTITY_KINDS } from '../shared/vocabulary';
 import { escapeMarkdown, markdownUrl, sourceHost } from '../card/citation';
 
 export interface DigestEntry {

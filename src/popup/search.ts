@@ -3,7 +3,7 @@
  * MiniSearch gives prefix and typo-tolerant matching with ranking; our fold() makes terms comparable.
  */
 import MiniSearch from 'minisearch';
-import type { Entity } from '../dataset/schema';
+import type { Entity } from '../shared/model';
 import { fold } from '../text/fold';
 
 export interface SearchHit {

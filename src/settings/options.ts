@@ -1,6 +1,6 @@
 /** Where the reader's settings live: one row of the settings table, read over the defaults. */
 import type { NormLensDB } from '../db/database';
-import { ENTITY_KINDS } from '../dataset/kinds';
+import { ENTITY_KINDS } from '../shared/vocabulary';
 import {
   HOVER_DELAY_RANGE,
   SCAN_SCOPES,

@@ -3,7 +3,7 @@
  * sent to every content script with page:init and again (page:settings) whenever it changes, so open tabs
  * follow without a reload. Pure: no browser or database here.
  */
-import { ENTITY_KINDS, type EntityKind } from '../dataset/kinds';
+import { ENTITY_KINDS, type EntityKind } from '../shared/vocabulary';
 import type { MatchOptions } from '../annotate/find-mentions';
 
 export const UNDERLINE_STYLES = ['dotted', 'solid', 'wavy', 'background'] as const;

@@ -10,7 +10,7 @@ import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Dataset, Entity } from '../../src/dataset/schema';
+import type { Dataset, Entity } from '../../src/shared/model';
 import { writeRelease } from '../../src/feed/release';
 import { generateSigningKey, sha256Hex, signManifest, type PrivateKeyFile } from '../../src/feed/signature';
 import { createFeedServer } from '../../scripts/feed-serve';

@@ -12,7 +12,9 @@ import { compile } from '../../src/dataset/compile';
 import { generateCountries, type WorldCountry } from '../../src/dataset/countries';
 import { exportFields } from '../../src/dataset/export';
 import { loadAndCompile } from '../../src/dataset/load-sources';
-import { dataset as datasetSchema, isRealPartialDate, sourceEntity } from '../../src/dataset/schema';
+import { dataset as datasetSchema } from '../../src/shared/model';
+import { isRealPartialDate } from '../../src/shared/dates';
+import { sourceEntity } from '../../src/dataset/schema';
 import { buildAliasIndex, MatchIndex } from '../../src/annotate/alias-index';
 import { findMentions, newPageMatchState } from '../../src/annotate/find-mentions';
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { loadAndCompile } from '../../src/dataset/load-sources';
-import { compile, isBefore } from '../../src/dataset/compile';
-import { isRealPartialDate, sourceEntity } from '../../src/dataset/schema';
+import { compile } from '../../src/dataset/compile';
+import { isBefore } from '../../src/shared/dates';
+import { isRealPartialDate } from '../../src/shared/dates';
+import { sourceEntity } from '../../src/dataset/schema';
 
 const base = {
   kind: 'initiative' as const,

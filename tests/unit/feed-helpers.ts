@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Dataset, Entity } from '../../src/dataset/schema';
+import type { Dataset, Entity } from '../../src/shared/model';
 
 export function entity(id: string, name: string): Entity {
   return {

@@ -1,7 +1,7 @@
 // Freshness: current roles and memberships need a recent dated confirmation (`npm run dataset -- --stale`).
 import { describe, expect, it } from 'vitest';
 import { staleFacts } from '../../src/dataset/freshness';
-import type { Dataset } from '../../src/dataset/schema';
+import type { Dataset } from '../../src/shared/model';
 import { entity } from './support/entities';
 
 const relation = (id: string, extra: object) =>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAliasIndex, MatchIndex } from '../../src/annotate/alias-index';
 import { Automaton } from '../../src/annotate/automaton';
 import { findMentions, newPageMatchState, type MatchOptions } from '../../src/annotate/find-mentions';
-import type { Entity } from '../../src/dataset/schema';
+import type { Entity } from '../../src/shared/model';
 import { entity } from './support/entities';
 
 const ENTITIES: Entity[] = [

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { NormLensDB } from '../../src/db/database';
 import { getCardData } from '../../src/db/queries';
 import { installedDatasetVersion, parseDataset, replaceDataset, seedDataset } from '../../src/db/seed';
-import type { Dataset } from '../../src/dataset/schema';
+import type { Dataset } from '../../src/shared/model';
 
 const dataset = (version: string, name = 'France'): Dataset => ({
   format: 1,

@@ -1,5 +1,5 @@
 /** A minimal compiled entity for matcher tests: only what matching reads is meaningful. */
-import type { Entity } from '../../../src/dataset/schema';
+import type { Entity } from '../../../src/shared/model';
 
 export function entity(
   id: string,

@@ -4,7 +4,7 @@
  * `nameCaseSensitive` in the dataset; every consumer that turns names into aliases goes through here so the
  * compiler's conflict check and the content script's index agree. No schema library: runtime code imports it.
  */
-import type { AliasRule } from './kinds';
+import type { AliasRule } from './vocabulary';
 
 export interface NamedEntity {
   name: string;
