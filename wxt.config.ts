@@ -39,7 +39,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // webRequest: only to read the Content Security Policy of pages on enabled sites (see page-policies.ts).
-    permissions: ['scripting', 'activeTab', 'alarms', 'webRequest'],
+    // storage: the reader's settings, sites, feed choices and reports (src/shared/storage.ts).
+    permissions: ['scripting', 'activeTab', 'alarms', 'webRequest', 'storage'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(testHosts.length > 0 ? { host_permissions: testHosts } : {}),
     action: { default_title: 'NormLens' },

@@ -3,7 +3,8 @@
  * indexes, and the matcher built and run with the same code the content script uses. When the engine's API
  * changes, this is the one file of the benchmark to adapt.
  */
-import { buildAliasIndex, MatchIndex, type AliasIndexWire } from '../src/annotate/alias-index';
+import { buildAliasIndex, MatchIndex } from '../src/annotate/alias-index';
+import type { AliasIndexWire } from '../src/shared/index-wire';
 import { findMentions, newPageMatchState, DEFAULT_MATCH_OPTIONS } from '../src/annotate/find-mentions';
 import type { Entity } from '../src/shared/model';
 import { fold } from '../src/text/fold';

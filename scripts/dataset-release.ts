@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadAndCompile } from '../src/dataset/load-sources';
 import { RELEASE_MAX_UNCONFIRMED_DAYS, formatStale, staleFacts } from '../src/dataset/freshness';
-import { parseDataset } from '../src/db/seed';
+import { parseDataset } from '../src/shared/model';
 import { writeRelease } from '../src/feed/release';
 import type { PrivateKeyFile } from '../src/feed/signature';
 

@@ -5,6 +5,7 @@
  */
 import type { AliasRule, EntityKind } from '../shared/vocabulary';
 import type { Entity } from '../shared/model';
+import type { AliasIndexWire } from '../shared/index-wire';
 import { ALIAS_RULES, ENTITY_KINDS } from '../shared/vocabulary';
 import { nameAsAlias } from '../shared/name-alias';
 import { fold, isUnspacedScript } from '../text/fold';
@@ -20,25 +21,6 @@ const RULE_SHIFT = 2;
 const OBJECT_HEADER = 16;
 const SLOT = 8;
 
-/** Wire form: plain arrays and strings, so it survives any message channel. */
-export interface AliasIndexWire {
-  version: string;
-  /** Entity ids; an entity's number is its position here. */
-  ids: string[];
-  names: string[];
-  /** Index into ENTITY_KINDS for each entity. */
-  kinds: number[];
-  /**
-   * One row per alias: [folded text, entity number, flags, original text or '' when not needed, and for an
-   * in-context alias the numbers of its context entities].
-   */
-  aliases: AliasRow[];
-  /** Common non-ASCII characters folded ahead of time for the WebAssembly scanner (see buildCharTable). */
-  chars?: number[];
-}
-
-export type AliasRow = [string, number, number, string] | [string, number, number, string, number[]];
-
 export function encodeFlags(alias: { caseSensitive?: boolean; demonym?: boolean; rule?: AliasRule }): number {
   let flags = 0;
   if (alias.caseSensitive) flags |= FLAG_CASE_SENSITIVE;
@@ -53,7 +35,7 @@ export function ruleOf(flags: number): AliasRule | undefined {
 }
 
 export function buildAliasIndex(version: string, entities: readonly Entity[]): AliasIndexWire {
-  const wire: AliasIndexWire = { version, ids: [], names: [], kinds: [], aliases: [] };
+  const wire: AliasIndexWire = { version, ids: [], names: [], kinds: [], aliases: [], chars: [] };
   const numberOf = new Map(entities.map((e, n) => [e.id, n]));
   entities.forEach((entity, n) => {
     wire.ids.push(entity.id);

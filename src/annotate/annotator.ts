@@ -8,7 +8,7 @@
 import type { EntityKind } from '../shared/vocabulary';
 import { ENTITY_KINDS } from '../shared/vocabulary';
 import type { MatchIndex } from './alias-index';
-import type { UnderlineStyle } from '../settings/reader';
+import type { ReaderSettings, UnderlineStyle } from '../shared/settings';
 import { BlockReader } from './dom-text';
 import {
   newPageMatchState,
@@ -55,6 +55,14 @@ export function liveRange(range: AbstractRange): Range | undefined {
 /** What the annotator marks: the matcher's options plus the kinds the reader switched on. */
 export interface AnnotatorOptions extends MatchOptions {
   kinds: ReadonlySet<EntityKind>;
+}
+
+export function annotatorOptionsOf(settings: ReaderSettings): AnnotatorOptions {
+  return {
+    demonyms: settings.demonyms,
+    firstMentionOnly: settings.firstMentionOnly,
+    kinds: new Set(ENTITY_KINDS.filter((k) => settings.kinds[k])),
+  };
 }
 
 /** Text nodes under a root, and where each starts in the root's text, as a (resumable) walk finds them. */

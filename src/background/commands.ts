@@ -4,7 +4,7 @@
  * owns the page (src/content/navigation.ts).
  */
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../messaging/protocol';
+import { sendMessage } from '../shared/messaging';
 
 export const NAVIGATION_COMMANDS = { 'next-mention': 'next', 'previous-mention': 'previous' } as const;
 
@@ -20,10 +20,4 @@ export async function onNavigationCommand(command: string): Promise<string | und
 
 export function listenForCommands(): void {
   browser.commands.onCommand.addListener((command) => void onNavigationCommand(command));
-  // Test builds expose the same handler so end-to-end tests can trigger the real path without a
-  // global shortcut (which a headless browser cannot receive).
-  if (__NORMLENS_TEST_HOSTS__.length > 0) {
-    (globalThis as { normlensTestCommand?: typeof onNavigationCommand }).normlensTestCommand =
-      onNavigationCommand;
-  }
 }

@@ -3,7 +3,7 @@
  * already open on a site when it is switched on or off.
  */
 import { browser } from 'wxt/browser';
-import { patternMatches } from '../settings/sites';
+import { patternMatches } from '../shared/site';
 
 export const CONTENT_SCRIPT_ID = 'normlens';
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js' as const;

@@ -5,7 +5,7 @@
  * be copied as a citation.
  */
 import { useState } from 'preact/hooks';
-import type { CardData, CardRelation } from '../db/queries';
+import type { CardData, CardRelation } from '../shared/card-data';
 import type { DATE_TYPES } from '../shared/vocabulary';
 import { t, type MessageKey } from '../i18n/t';
 import { changedSince, datasetDate, heldOn, isStale, todayIso } from './as-of';

@@ -4,7 +4,6 @@
  * and puts focus in it. Mentions are visited in reading (document) order, whatever order they were found in.
  */
 import { liveRange, type Annotator, type PageMention } from '../annotate/annotator';
-import { onMessage } from '../messaging/protocol';
 import type { HoverController } from './hover';
 
 export type Direction = 'next' | 'previous';
@@ -29,7 +28,8 @@ export function stepIndex(current: number, count: number, direction: Direction):
 
 const nextFrame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
 
-export class Navigator {
+/** Walks the page's mentions in reading order, opening each one's card. */
+export class MentionWalker {
   private last: PageMention | undefined;
 
   constructor(
@@ -63,13 +63,5 @@ export class Navigator {
     await nextFrame();
     await nextFrame();
     return (await this.hover.open(mention)) ? this.annotator.index.idOf(mention.entity) : undefined;
-  }
-
-  /** Answer the background's keyboard command and the popup's reveal; returns the listener removers. */
-  listen(): (() => void)[] {
-    return [
-      onMessage('page:navigate', ({ data }) => this.step(data.direction)),
-      onMessage('page:reveal', ({ data }) => this.reveal(data.id)),
-    ];
   }
 }

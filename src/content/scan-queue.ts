@@ -64,12 +64,13 @@ export class ScanQueue {
 
   /**
    * onChunk(start, end) is called after every chunk, with its performance.now() bounds; `gate` holds
-   * chunks back while it is closed (see visibilityGate).
+   * chunks back while it is closed (see visibilityGate); onIdle when the queue has run dry.
    */
   constructor(
     private readonly onChunk: (start: number, end: number) => void,
     private readonly budgetMs = CHUNK_BUDGET_MS,
     private readonly gate: WorkGate = () => undefined,
+    private readonly onIdle: () => void = () => undefined,
   ) {}
 
   enqueue(...jobs: ScanJob[]): void {
@@ -134,5 +135,6 @@ export class ScanQueue {
     } finally {
       this.pumping = false;
     }
+    if (!this.stopped) this.onIdle();
   }
 }

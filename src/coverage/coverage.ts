@@ -18,7 +18,7 @@ const nameEntry = z
     text: z.string().min(1),
     kind: z.enum([...ENTITY_KINDS, ...EXTRA_KINDS]),
     /** Also right: an entity the dataset may model as another kind (an annual forum, a body and its process). */
-    alsoKind: z.enum(ENTITY_KINDS).optional(),
+    alsoKind: z.enum([...ENTITY_KINDS, ...EXTRA_KINDS]).optional(),
     count: z.number().int().positive(),
     demonym: z.boolean().optional(),
     /** The entity meant, in words. */

@@ -124,6 +124,8 @@ export function compile(input: CompileInput): CompileResult {
           role: r.title,
           from: r.from,
           to: r.to,
+          confirmed: r.confirmed,
+          heldThrough: r.heldThrough,
           source: r.source,
           asOf: r.asOf,
         }),
@@ -392,6 +394,11 @@ function aliasReferenceErrors(
   return errors;
 }
 
+/** A state as official counts of members count them: not a bloc such as the EU. */
+function isState(entity: Entity | undefined): boolean {
+  return entity?.kind === 'country' && entity.type !== 'bloc';
+}
+
 /**
  * Each membership list's claim, counted: how many distinct members the dataset lists for it. A list that
  * says it is complete must list exactly the official count.
@@ -413,7 +420,7 @@ function attachLists(
     const members = new Set(
       relations
         .filter((r) => r.object === value.object && (value.types as string[]).includes(r.type) && !r.to)
-        .filter((r) => value.members === 'all' || byId.get(r.subject)?.kind === 'country')
+        .filter((r) => value.members === 'all' || isState(byId.get(r.subject)))
         .map((r) => r.subject),
     );
     const list: CompiledList = {

@@ -1,20 +1,13 @@
 /**
- * The extension's own IndexedDB (opened only by the background and extension pages, never by a content
- * script, whose IndexedDB would be the news site's). Every schema version stays declared here, with its
- * upgrade step; the dataset's own version is a row in `meta`, separate from the schema version.
+ * The dataset's store: the extension's own IndexedDB, opened by the background alone (a content script's
+ * IndexedDB would be the news site's, and the extension's pages ask the background). Every schema version
+ * stays declared here, with its upgrade step; the dataset's own version is a row in `meta`, separate from the
+ * schema version. The reader's own state (settings, sites, feed choices, reports) is not here but in storage
+ * items (src/shared/storage.ts).
  */
 import Dexie, { type Table } from 'dexie';
 import type { Entity, Relation } from '../shared/model';
-import type { AliasIndexWire } from '../annotate/alias-index';
-import { DEFAULT_SCHEDULE, type FeedConfig, type FeedState } from '../feed/state';
-import type { StagedUpdate } from '../feed/verify';
-
-export interface SiteRow {
-  /** Match pattern, e.g. https://www.lemonde.fr/* */
-  pattern: string;
-  hostname: string;
-  addedAt: string;
-}
+import type { AliasIndexWire } from '../shared/index-wire';
 
 export interface MetaRows {
   dataset: { version: string; generatedAt: string; installedAt: string };
@@ -26,26 +19,10 @@ export interface MetaRow<K extends keyof MetaRows = keyof MetaRows> {
   value: MetaRows[K];
 }
 
-export interface SettingRow {
-  key: string;
-  value: unknown;
-}
-
-/** Update checker rows (schema v2): the reader's feed choices and the last check's outcome. */
-export interface FeedRows {
-  config: FeedConfig;
-  state: FeedState;
-}
-
-export interface FeedRow<K extends keyof FeedRows = keyof FeedRows> {
-  key: K;
-  value: FeedRows[K];
-}
-
-/** A verified update waiting to be applied (schema v2): survives the worker stopping between the two. */
-export interface StagingRow {
+/** A verified update waiting to be applied: survives the worker stopping between the two. */
+export interface StagingRow<U = unknown> {
   key: 'pending';
-  update: StagedUpdate;
+  update: U;
   stagedAt: string;
 }
 
@@ -55,34 +32,23 @@ export class NormLensDB extends Dexie {
   entities!: Table<Entity, string>;
   relations!: Table<Relation, string>;
   meta!: Table<MetaRow, string>;
-  sites!: Table<SiteRow, string>;
-  settings!: Table<SettingRow, string>;
-  feed!: Table<FeedRow, string>;
   staging!: Table<StagingRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
+    // NormLens has not been released: its first schema starts here, with no upgrade to carry.
     this.version(1).stores({
       entities: '&id, kind',
       relations: '&id, subject, object, type',
       meta: '&key',
-      sites: '&pattern, hostname',
-      settings: '&key',
+      staging: '&key',
     });
-    // v2: signed feed updates. New tables only; every v1 table and row is kept as it was. The upgrade writes
-    // the default schedule explicitly so a database from v1 and a fresh one hold the same config row.
-    this.version(2)
-      .stores({ feed: '&key', staging: '&key' })
-      .upgrade(async (tx) => {
-        const config: FeedRow<'config'> = { key: 'config', value: { schedule: DEFAULT_SCHEDULE } };
-        await tx.table<FeedRow, string>('feed').put(config);
-      });
   }
 }
 
 let shared: NormLensDB | undefined;
 
-/** The database of this extension context, opened on first use. */
+/** The background's database, opened on first use. */
 export function getDb(): NormLensDB {
   shared ??= new NormLensDB();
   return shared;

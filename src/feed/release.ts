@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { join } from 'node:path';
 import { compareVersions } from '../shared/dates';
 import { type Dataset } from '../shared/model';
-import { parseDataset } from '../db/seed';
+import { parseDataset } from '../shared/model';
 import { FEED_FORMAT, type FeedFile, type FeedManifest } from './manifest';
 import { makePatch } from './patch';
 import { sha256Hex, signManifest, type PrivateKeyFile } from './signature';

@@ -1,13 +1,8 @@
 /**
- * The update checker's persisted state and the pure rules around it: schedules, backoff with jitter after
- * failures, and what the options page shows. Kept in the `feed` table, apart from the dataset (so a failed
- * check changes nothing the reader reads) and from the reader's settings.
+ * The update checker's pure rules: how often each schedule checks, backoff with jitter after failures, and
+ * which feed addresses are acceptable. What it keeps is described in src/shared/feed.ts.
  */
-import type { FeedErrorInfo } from './errors';
-
-export const SCHEDULES = ['12h', 'daily', 'weekly', 'never'] as const;
-export type Schedule = (typeof SCHEDULES)[number];
-export const DEFAULT_SCHEDULE: Schedule = '12h';
+import type { Schedule } from '../shared/feed';
 
 export const SCHEDULE_MINUTES: Record<Schedule, number | undefined> = {
   '12h': 12 * 60,
@@ -15,32 +10,6 @@ export const SCHEDULE_MINUTES: Record<Schedule, number | undefined> = {
   weekly: 7 * 24 * 60,
   never: undefined,
 };
-
-export interface FeedConfig {
-  schedule: Schedule;
-  /** The reader's feed folder URL; undefined means the build's default feed. */
-  feedUrl?: string;
-}
-
-export type CheckResult = 'updated' | 'up-to-date' | 'offline' | 'error';
-
-export interface FeedState {
-  lastCheckAt?: string;
-  lastResult?: CheckResult;
-  /** The version a successful check applied. */
-  lastAppliedVersion?: string;
-  lastError?: FeedErrorInfo & { at: string };
-  /** Failures in a row; drives the backoff. */
-  failures: number;
-  /** No automatic check before this time (backoff after failures). */
-  retryAt?: string;
-  /** ETag of the manifest last processed to the end, for If-None-Match. */
-  manifestEtag?: string;
-  /** The feed URL the ETag belongs to. */
-  etagFeedUrl?: string;
-}
-
-export const INITIAL_STATE: FeedState = { failures: 0 };
 
 const BACKOFF_BASE_MS = 5 * 60_000;
 const BACKOFF_CAP_MS = 24 * 60 * 60_000;
@@ -65,17 +34,4 @@ export function isAllowedFeedUrl(url: string, allowLocalHttp: boolean): boolean 
   if (parsed.username || parsed.password || parsed.search || parsed.hash) return false;
   if (parsed.protocol === 'https:') return true;
   return allowLocalHttp && parsed.protocol === 'http:' && parsed.hostname === '127.0.0.1';
-}
-
-/** What the options page shows. */
-export interface UpdateStatus {
-  dataset?: { version: string; generatedAt: string; installedAt: string };
-  schedule: Schedule;
-  feedUrl: string;
-  defaultFeedUrl: string;
-  lastCheckAt?: string;
-  lastResult?: CheckResult;
-  lastError?: FeedErrorInfo & { at: string };
-  nextCheckAt?: string;
-  checking: boolean;
 }

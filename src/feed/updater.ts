@@ -1,28 +1,37 @@
 /**
- * The update state machine, free of browser APIs so it runs under unit tests: one check goes
- * idle → (offline | manifest → verified → staged → applied), and its outcome is recorded in the feed state
- * (last check, result, error, failures and backoff, ETag). Only the `feed` and `staging` tables change
- * unless an update is applied, and that happens in one transaction (./apply.ts).
+ * The update state machine, free of browser APIs and of any database so it runs under unit tests: one check
+ * goes idle → (offline | manifest → verified → staged → applied), and its outcome is recorded in the feed
+ * state (last check, result, error, failures and backoff, ETag). The dataset store it is given stages the
+ * verified update and applies it in one transaction; nothing else changes unless an update is applied.
  */
-import type { AliasIndexWire } from '../annotate/alias-index';
-import type { FeedRow, NormLensDB } from '../db/database';
-import { installedDatasetVersion } from '../db/seed';
-import { applyStaged, stageUpdate } from './apply';
+import type { AliasIndexWire } from '../shared/index-wire';
+import type { CheckResult, FeedConfig, FeedState } from '../shared/feed';
 import { errorInfo, FeedError } from './errors';
 import type { FetchFn } from './fetch-limited';
 import type { TrustedKey } from './signature';
-import {
-  backoffDelayMs,
-  DEFAULT_SCHEDULE,
-  INITIAL_STATE,
-  type CheckResult,
-  type FeedConfig,
-  type FeedState,
-} from './state';
-import { fetchAndVerify } from './verify';
+import { backoffDelayMs } from './state';
+import { fetchAndVerify, type StagedUpdate } from './verify';
+
+/** Where the dataset lives, as the updater needs it (the background implements it over its database). */
+export interface DatasetStore {
+  installedVersion(): Promise<string | undefined>;
+  stage(update: StagedUpdate, now: Date): Promise<void>;
+  hasStaged(): Promise<boolean>;
+  dropStaged(): Promise<void>;
+  /** Apply the staged update atomically; the new alias index when the dataset changed. */
+  applyStaged(now: Date): Promise<AliasIndexWire | undefined>;
+}
+
+/** The updater's own small state: the reader's feed choices and the last check's outcome. */
+export interface UpdaterState {
+  config(): Promise<FeedConfig>;
+  state(): Promise<FeedState>;
+  writeState(state: FeedState): Promise<void>;
+}
 
 export interface UpdaterDeps {
-  db: NormLensDB;
+  store: DatasetStore;
+  kept: UpdaterState;
   trustedKeys: readonly TrustedKey[];
   defaultFeedUrl: string;
   extensionVersion: string;
@@ -37,37 +46,14 @@ export interface UpdaterDeps {
   onApplied?(index: AliasIndexWire): Promise<void>;
 }
 
-export async function readConfig(db: NormLensDB): Promise<FeedConfig> {
-  const row = (await db.feed.get('config')) as FeedRow<'config'> | undefined;
-  return row?.value ?? { schedule: DEFAULT_SCHEDULE };
-}
-
-export async function writeConfig(db: NormLensDB, change: Partial<FeedConfig>): Promise<FeedConfig> {
-  return db.transaction('rw', db.feed, async () => {
-    const config = { ...(await readConfig(db)), ...change };
-    if (change.feedUrl === '') delete config.feedUrl;
-    await db.feed.put({ key: 'config', value: config });
-    return config;
-  });
-}
-
-export async function readState(db: NormLensDB): Promise<FeedState> {
-  const row = (await db.feed.get('state')) as FeedRow<'state'> | undefined;
-  return row?.value ?? INITIAL_STATE;
-}
-
-async function writeState(db: NormLensDB, state: FeedState): Promise<void> {
-  await db.feed.put({ key: 'state', value: state });
-}
-
 /** Finish an update a stopped worker left staged; a no-op when nothing is staged. */
 export async function resumeStaged(deps: UpdaterDeps): Promise<CheckResult | undefined> {
-  if (!(await deps.db.staging.get('pending'))) return undefined;
+  if (!(await deps.store.hasStaged())) return undefined;
   return record(deps, () => applyAndNotify(deps));
 }
 
 async function applyAndNotify(deps: UpdaterDeps): Promise<CheckResult> {
-  const index = await applyStaged(deps.db, deps.now());
+  const index = await deps.store.applyStaged(deps.now());
   if (!index) return 'up-to-date';
   await deps.onApplied?.(index).catch(() => undefined);
   return 'updated';
@@ -75,12 +61,12 @@ async function applyAndNotify(deps: UpdaterDeps): Promise<CheckResult> {
 
 /** Run one check, record its outcome and return it. Never throws: failures are recorded state. */
 export async function runCheck(deps: UpdaterDeps): Promise<CheckResult> {
-  const config = await readConfig(deps.db);
+  const config = await deps.kept.config();
   const feedUrl = config.feedUrl ?? deps.defaultFeedUrl;
   if (!deps.isOnline()) {
     // Not a failure of the feed: no backoff, the `online` event or the next alarm tries again.
-    const state = await readState(deps.db);
-    await writeState(deps.db, { ...state, lastCheckAt: deps.now().toISOString(), lastResult: 'offline' });
+    const state = await deps.kept.state();
+    await deps.kept.writeState({ ...state, lastCheckAt: deps.now().toISOString(), lastResult: 'offline' });
     return 'offline';
   }
   return record(deps, async (state) => {
@@ -89,7 +75,7 @@ export async function runCheck(deps: UpdaterDeps): Promise<CheckResult> {
     const outcome = await fetchAndVerify({
       feedUrl,
       trustedKeys: deps.trustedKeys,
-      installedVersion: await installedDatasetVersion(deps.db),
+      installedVersion: await deps.store.installedVersion(),
       extensionVersion: deps.extensionVersion,
       timeoutMs: deps.timeoutMs,
       manifestEtag: etag,
@@ -99,7 +85,7 @@ export async function runCheck(deps: UpdaterDeps): Promise<CheckResult> {
     if (outcome.status === 'up-to-date') {
       return { result: 'up-to-date', etag: outcome.manifestEtag, feedUrl };
     }
-    await stageUpdate(deps.db, outcome.update, deps.now());
+    await deps.store.stage(outcome.update, deps.now());
     await deps.beforeApply?.();
     return { result: await applyAndNotify(deps), etag: outcome.manifestEtag, feedUrl };
   });
@@ -111,14 +97,14 @@ type Step = (
 
 /** Run a step and persist what happened: success clears the backoff, failure extends it. */
 async function record(deps: UpdaterDeps, step: Step): Promise<CheckResult> {
-  const before = await readState(deps.db);
+  const before = await deps.kept.state();
   const at = deps.now().toISOString();
   try {
     const done = await step(before);
     const { result, etag, feedUrl } = typeof done === 'string' ? { result: done } : done;
-    const after = await readState(deps.db);
-    const version = await installedDatasetVersion(deps.db);
-    await writeState(deps.db, {
+    const after = await deps.kept.state();
+    const version = await deps.store.installedVersion();
+    await deps.kept.writeState({
       ...after,
       lastCheckAt: at,
       lastResult: result,
@@ -132,11 +118,11 @@ async function record(deps: UpdaterDeps, step: Step): Promise<CheckResult> {
     return result;
   } catch (error) {
     // A verified update that could not be applied must not linger and be applied later by surprise.
-    await deps.db.staging.delete('pending').catch(() => undefined);
+    await deps.store.dropStaged().catch(() => undefined);
     const failures = before.failures + 1;
     const retryAt = new Date(deps.now().getTime() + backoffDelayMs(failures, deps.random())).toISOString();
-    await writeState(deps.db, {
-      ...(await readState(deps.db)),
+    await deps.kept.writeState({
+      ...(await deps.kept.state()),
       lastCheckAt: at,
       lastResult: 'error',
       lastError: { ...errorInfo(error), at },

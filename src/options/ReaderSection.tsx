@@ -1,21 +1,23 @@
 /**
  * What NormLens marks and how: kinds, demonyms, first mention only, underline style, hover delay, article
- * or whole page. Every change goes through `settings:set`; the background pushes it to open tabs, which
- * follow without a reload.
+ * or whole page. Every change is written to the settings storage item; the background pushes it to open
+ * tabs, which follow without a reload.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ENTITY_KINDS } from '../shared/vocabulary';
 import { kindPluralLabel } from '../card/format';
 import { t, type MessageKey } from '../i18n/t';
-import { sendMessage } from '../messaging/protocol';
 import {
   HOVER_DELAY_RANGE,
   SCAN_SCOPES,
   UNDERLINE_STYLES,
+  applySettingsChange,
   type ReaderSettings,
+  type ReaderSettingsChange,
   type ScanScope,
   type UnderlineStyle,
-} from '../settings/reader';
+} from '../shared/settings';
+import { getReaderSettings, readerSettingsItem } from '../shared/storage';
 
 const UNDERLINE_KEYS: Record<UnderlineStyle, MessageKey> = {
   dotted: 'options_underline_dotted',
@@ -43,15 +45,21 @@ export function ReaderSection() {
   const [saved, setSaved] = useState('');
 
   useEffect(() => {
-    void sendMessage('settings:get', undefined).then((s) => {
+    void getReaderSettings().then((s) => {
       setSettings(s);
       setDelayText(String(s.hoverDelayMs));
     });
   }, []);
 
-  async function change(patch: Partial<ReaderSettings>): Promise<void> {
+  async function change(patch: ReaderSettingsChange): Promise<void> {
     setError(undefined);
-    const next = await sendMessage('settings:set', patch).catch(() => undefined);
+    const next = await getReaderSettings()
+      .then(async (current) => {
+        const value = applySettingsChange(current, patch);
+        await readerSettingsItem.setValue(value);
+        return value;
+      })
+      .catch(() => undefined);
     if (!next) {
       setError(t('options_save_failed'));
       return;

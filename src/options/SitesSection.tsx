@@ -1,17 +1,18 @@
 /** The sites where NormLens annotates, each with a remove button (which also gives the access back). */
-import { useEffect, useState } from 'preact/hooks';
-import { getDb, type SiteRow } from '../db/database';
 import { t } from '../i18n/t';
-import { sendMessage } from '../messaging/protocol';
+import { sendMessage } from '../shared/messaging';
+import { getSites, sitesItem, type SiteRow } from '../shared/storage';
+import { useStored } from '../ui/use-stored';
+
+const sortedSites = async (): Promise<SiteRow[]> =>
+  (await getSites()).sort((a, b) => a.hostname.localeCompare(b.hostname));
 
 export function SitesSection() {
-  const [sites, setSites] = useState<SiteRow[]>();
-  const reload = async (): Promise<void> => setSites(await getDb().sites.orderBy('hostname').toArray());
-  useEffect(() => void reload(), []);
+  const sites = useStored(sortedSites, (changed) => sitesItem.watch(changed));
 
   async function remove(site: SiteRow): Promise<void> {
+    // Through the background: switching off also unregisters, tears down open tabs and gives access back.
     await sendMessage('site:set', { url: site.pattern.replace(/\*$/, ''), enabled: false });
-    await reload();
   }
 
   return (

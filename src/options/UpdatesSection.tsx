@@ -4,10 +4,15 @@
  * background (update:* messages); this component only shows it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage } from '../messaging/protocol';
+import { sendMessage } from '../shared/messaging';
 import { t, uiLanguage, type MessageKey } from '../i18n/t';
-import type { FeedErrorInfo } from '../feed/errors';
-import { SCHEDULES, type CheckResult, type Schedule, type UpdateStatus } from '../feed/state';
+import {
+  SCHEDULES,
+  type CheckResult,
+  type FeedErrorInfo,
+  type Schedule,
+  type UpdateStatus,
+} from '../shared/feed';
 
 function when(iso: string | undefined): string {
   if (!iso) return t('feed_never_checked');

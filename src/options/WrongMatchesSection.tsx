@@ -2,15 +2,14 @@
  * The reader's "wrong match" reports (made from a card's "Wrong match?" button): listed, deletable one by
  * one or all together, and exportable as a JSON file. They stay on this computer; nothing is sent.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { getDb } from '../db/database';
+import { useState } from 'preact/hooks';
 import {
   MAX_WRONG_MATCHES,
-  deleteWrongMatches,
-  listWrongMatches,
-  wrongMatchesJson,
+  getWrongMatches,
+  wrongMatchesItem,
   type WrongMatchReport,
-} from '../db/wrong-matches';
+} from '../shared/storage';
+import { useStored } from '../ui/use-stored';
 import { formatDate } from '../card/format';
 import { t } from '../i18n/t';
 
@@ -23,15 +22,21 @@ function download(filename: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** The list as a JSON file the reader can keep or send by hand. */
+export function wrongMatchesJson(list: readonly WrongMatchReport[]): string {
+  return JSON.stringify({ format: 'normlens-wrong-matches', version: 1, reports: list }, null, 2);
+}
+
 export function WrongMatchesSection() {
-  const [reports, setReports] = useState<WrongMatchReport[]>();
+  const reports = useStored(getWrongMatches, (changed) => wrongMatchesItem.watch(changed));
   /** "Delete all" cannot be undone: it asks once more, in place, before it deletes. */
   const [confirmingDeleteAll, setConfirmingDeleteAll] = useState(false);
-  useEffect(() => void listWrongMatches(getDb()).then(setReports), []);
 
+  /** Delete some reports (by id), or all when ids is undefined. */
   const remove = async (ids?: string[]): Promise<void> => {
     setConfirmingDeleteAll(false);
-    setReports(await deleteWrongMatches(getDb(), ids));
+    const keep = ids === undefined ? [] : (await getWrongMatches()).filter((r) => !ids.includes(r.id));
+    await wrongMatchesItem.setValue(keep);
   };
 
   return (

@@ -8,12 +8,11 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Card } from '../card/Card';
 import { formatDate, kindLabel, kindPluralLabel } from '../card/format';
-import { getDb } from '../db/database';
-import { getAllEntities, getCardData, type CardData } from '../db/queries';
-import type { EntityKind } from '../shared/vocabulary';
-import { ENTITY_KINDS } from '../shared/vocabulary';
+import type { CardData } from '../shared/card-data';
+import { ENTITY_KINDS, type EntityKind } from '../shared/vocabulary';
 import { t } from '../i18n/t';
-import { sendMessage, type PageSummary, type SiteState } from '../messaging/protocol';
+import { sendMessage } from '../shared/messaging';
+import type { PageSummary, SiteState } from '../shared/protocol';
 import { digestMarkdown, groupByKind, type DigestEntry, type DigestFact } from './digest';
 import { EntitySearch, type SearchHit } from './search';
 
@@ -39,7 +38,7 @@ async function copyDigest(summary: PageSummary): Promise<boolean> {
   const facts = new Map<string, DigestFact>();
   for (const group of groups) {
     for (const e of group.entries) {
-      const card = await getCardData(getDb(), e.id);
+      const card = await sendMessage('card:get', { id: e.id }).catch(() => undefined);
       if (card) {
         facts.set(e.id, {
           summary: card.entity.summary,
@@ -75,7 +74,7 @@ export function Popup() {
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    void getAllEntities(getDb()).then((all) => setSearch(new EntitySearch(all)));
+    void sendMessage('search:entities', undefined).then((all) => setSearch(new EntitySearch(all)));
     void targetTab().then(async (t) => {
       setTab(t);
       if (!t) return;
@@ -86,7 +85,7 @@ export function Popup() {
 
   useEffect(() => {
     setCard(undefined);
-    if (openId) void getCardData(getDb(), openId).then(setCard);
+    if (openId) void sendMessage('card:get', { id: openId }).then(setCard);
   }, [openId]);
 
   const hits: SearchHit[] = useMemo(() => search?.search(query) ?? [], [search, query]);

@@ -3,13 +3,13 @@
  * MiniSearch gives prefix and typo-tolerant matching with ranking; our fold() makes terms comparable.
  */
 import MiniSearch from 'minisearch';
-import type { Entity } from '../shared/model';
+import type { SearchEntity } from '../shared/protocol';
 import { fold } from '../text/fold';
 
 export interface SearchHit {
   id: string;
   name: string;
-  kind: Entity['kind'];
+  kind: SearchEntity['kind'];
   /** The alias that matched when it is not the name, to explain the hit. */
   matchedAlias?: string;
 }
@@ -18,14 +18,14 @@ interface Doc {
   id: string;
   name: string;
   aliases: string;
-  kind: Entity['kind'];
+  kind: SearchEntity['kind'];
 }
 
 export class EntitySearch {
   private readonly mini: MiniSearch<Doc>;
-  private readonly byId = new Map<string, Entity>();
+  private readonly byId = new Map<string, SearchEntity>();
 
-  constructor(entities: readonly Entity[]) {
+  constructor(entities: readonly SearchEntity[]) {
     this.mini = new MiniSearch<Doc>({
       fields: ['name', 'aliases'],
       storeFields: ['name', 'kind'],

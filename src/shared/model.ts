@@ -194,3 +194,13 @@ export const dataset = z
   })
   .strict();
 export type Dataset = z.infer<typeof dataset>;
+
+/** Parse and validate untrusted JSON as a dataset; throws an Error saying what is wrong. */
+export function parseDataset(json: unknown): Dataset {
+  const result = dataset.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`invalid dataset: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'unknown error'}`);
+  }
+  return result.data;
+}

@@ -2,8 +2,8 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/t';
-import { sendMessage } from '../messaging/protocol';
-import { SUGGESTED_SITES } from '../settings/sites';
+import { sendMessage } from '../shared/messaging';
+import { SUGGESTED_SITES } from './suggested-sites';
 
 export function Welcome() {
   const [chosen, setChosen] = useState(() => new Set(SUGGESTED_SITES.map((s) => s.pattern)));

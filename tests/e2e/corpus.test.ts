@@ -18,6 +18,8 @@ import {
   waitForReady,
   type ExtensionBrowser,
   type StaticServer,
+  tabIdOf,
+  toTab,
 } from './harness';
 
 const CORPUS = resolve(ROOT, '../shared/corpus/pages');
@@ -181,19 +183,7 @@ describe.skipIf(!hasCorpus)('corpus pages (../shared/corpus/pages)', () => {
     );
 
     // Teardown, as when the site is switched off.
-    const tabId = await withExtension.worker.evaluate(
-      async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
-      url,
-    );
-    expect(tabId).toBeTypeOf('number');
-    await withExtension.worker.evaluate(async (id) => {
-      const { tabs } = (
-        globalThis as unknown as {
-          chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } };
-        }
-      ).chrome;
-      await tabs.sendMessage(id, { id: 1, type: 'page:teardown', timestamp: Date.now() });
-    }, tabId!);
+    await toTab(withExtension, await tabIdOf(withExtension, url), 'page:teardown');
     const leftovers = async (): Promise<string[]> =>
       page.evaluate(() => {
         const found: string[] = [];

@@ -158,16 +158,21 @@ function editJson(file: string, change: (json: Record<string, unknown>) => void)
   writeFileSync(file, JSON.stringify(json));
 }
 
-/** Everything a reader has, read straight from the extension's IndexedDB in an extension page. */
+/**
+ * Everything a reader has, read straight from where it is kept, in an extension page: the dataset in the
+ * extension's IndexedDB, and the reader's own state (settings, sites, reports) in its storage. The feed's
+ * own last-check state is left out: recording a refusal is the one change a refused update makes.
+ */
 async function exportDb(page: Page): Promise<Record<string, unknown[]>> {
   return page.evaluate(async () => {
+    const stored = (await chrome.storage.local.get(null)) as Record<string, unknown>;
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('normlens');
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
     const out: Record<string, unknown[]> = {};
-    for (const name of ['entities', 'relations', 'meta', 'settings', 'sites', 'staging']) {
+    for (const name of ['entities', 'relations', 'meta', 'staging']) {
       out[name] = await new Promise<unknown[]>((resolve, reject) => {
         const request = db.transaction(name).objectStore(name).getAll();
         request.onsuccess = () => resolve(request.result as unknown[]);
@@ -175,6 +180,9 @@ async function exportDb(page: Page): Promise<Record<string, unknown[]>> {
       });
     }
     db.close();
+    out['sites'] = (stored['sites'] as unknown[] | undefined) ?? [];
+    out['settings'] = [stored['readerSettings'] ?? null];
+    out['reports'] = (stored['wrongMatches'] as unknown[] | undefined) ?? [];
     return out;
   });
 }

@@ -108,6 +108,82 @@ export async function launch(extensionDir: string | null = TEST_EXTENSION): Prom
   };
 }
 
+/**
+ * The test build's hooks in the service worker (src/background/test-hooks.ts): the real code paths behind a
+ * keyboard command, the options page's settings writes, and messages to a tab's content script.
+ */
+interface WorkerHooks {
+  normlensTest: {
+    command(name: string): Promise<string | undefined>;
+    setSettings(change: object): Promise<void>;
+    getSettings(): Promise<Record<string, unknown>>;
+    toTab(tabId: number, type: string, data?: unknown): Promise<unknown>;
+  };
+}
+
+/** The keyboard command's handler, called in the service worker (a headless browser gets no global shortcut). */
+export async function runCommand(browser: ExtensionBrowser, name: string): Promise<string | undefined> {
+  return browser.worker.evaluate((n) => (globalThis as unknown as WorkerHooks).normlensTest.command(n), name);
+}
+
+/** Change the reader's settings as the options page does (the settings storage item). */
+export async function setSettings(browser: ExtensionBrowser, change: object): Promise<void> {
+  await browser.worker.evaluate(
+    (c) => (globalThis as unknown as WorkerHooks).normlensTest.setSettings(c),
+    change,
+  );
+}
+
+export async function getSettings(browser: ExtensionBrowser): Promise<Record<string, unknown>> {
+  return browser.worker.evaluate(() => (globalThis as unknown as WorkerHooks).normlensTest.getSettings());
+}
+
+/** The id of the tab showing `url`. */
+export async function tabIdOf(browser: ExtensionBrowser, url: string): Promise<number> {
+  const id = await browser.worker.evaluate(
+    async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
+    url,
+  );
+  if (id === undefined) throw new Error(`no tab at ${url}`);
+  return id;
+}
+
+/** Send a message to the content script of a tab, as the background or the popup does. */
+export async function toTab(
+  browser: ExtensionBrowser,
+  tabId: number,
+  type: string,
+  data?: unknown,
+): Promise<unknown> {
+  return browser.worker.evaluate(
+    ([id, t, d]) => (globalThis as unknown as WorkerHooks).normlensTest.toTab(id as number, t as string, d),
+    [tabId, type, data] as const,
+  );
+}
+
+/**
+ * Send a message to the background from an extension page (popup, options) with the extension's own typed
+ * sendMessage (test builds expose it): it resolves with the answer or rejects with the background's refusal.
+ */
+export async function sendFromPage(
+  page: Page,
+  type: string,
+  data?: unknown,
+): Promise<{ res?: unknown; err?: string }> {
+  return page.evaluate(
+    async ([t, d]) => {
+      const send = (globalThis as unknown as { normlensTestSend(t: string, d: unknown): Promise<unknown> })
+        .normlensTestSend;
+      try {
+        return { res: await send(t as string, d) };
+      } catch (error) {
+        return { err: String(error) };
+      }
+    },
+    [type, data] as const,
+  );
+}
+
 /** Wait until NormLens's first annotation pass on the page has completed. */
 export async function waitForReady(page: Page, timeout = 10_000): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('normlens:ready').length > 0, null, {
@@ -264,7 +340,7 @@ export async function noContentScriptIn(browser: ExtensionBrowser, page: Page): 
     const tab = (await tabs.query({})).find((t) => t.url === url);
     if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
     try {
-      await tabs.sendMessage(tab.id, { id: 1, type: 'page:summary', timestamp: Date.now() });
+      await (globalThis as unknown as WorkerHooks).normlensTest.toTab(tab.id, 'page:summary');
       return false;
     } catch {
       return true;

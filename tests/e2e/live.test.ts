@@ -17,8 +17,13 @@ import {
   waitForReady,
   type ExtensionBrowser,
   type StaticServer,
+  sendFromPage,
+  setSettings as setSettingsHook,
+  tabIdOf,
+  toTab,
 } from './harness';
-import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '../../src/settings/reader';
+import { ENTITY_KINDS } from '../../src/shared/vocabulary';
+import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '../../src/shared/settings';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -36,22 +41,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The one extension API call these tests make from an extension page. */
-interface ExtensionRuntime {
-  runtime: { sendMessage(message: object): Promise<{ res?: ReaderSettings; err?: unknown }> };
-}
-
-/** What `settings:set` accepts: any subset, kinds included. */
+/** Any subset of the settings, kinds included. */
 type SettingsChange = Omit<Partial<ReaderSettings>, 'kinds'> & { kinds?: Partial<ReaderSettings['kinds']> };
 
-/** Change settings the way the options page does: a `settings:set` message to the background. */
+/** Change settings the way the options page does: the settings storage item, which open tabs follow. */
 async function setSettings(change: SettingsChange): Promise<void> {
-  const reply = await extensionPage.evaluate((data) => {
-    const { runtime } = (globalThis as unknown as { chrome: ExtensionRuntime }).chrome;
-    // The envelope @webext-core/messaging uses: the background's handler validates `data`.
-    return runtime.sendMessage({ id: Date.now(), type: 'settings:set', data, timestamp: Date.now() });
-  }, change);
-  expect(reply.err).toBeUndefined();
+  await setSettingsHook(browser, change);
 }
 
 afterEach(async () => {
@@ -142,8 +137,8 @@ describe('settings reach open tabs without a reload', () => {
     await setSettings({ underline: 'background' });
     await expect.poll(css).toContain('background-color');
     const rules = (await css()).split('\n');
-    expect(rules).toHaveLength(4);
-    expect(new Set(rules.map((r) => /rgb[a]?\([^)]*\)/.exec(r)?.[0])).size).toBe(4);
+    expect(rules).toHaveLength(ENTITY_KINDS.length);
+    expect(new Set(rules.map((r) => /rgb[a]?\([^)]*\)/.exec(r)?.[0])).size).toBe(ENTITY_KINDS.length);
     await page.close();
   });
 });
@@ -193,17 +188,11 @@ describe('live pages', () => {
   });
 
   it('an invalid message is refused with an error naming the field, and changes nothing', async () => {
-    const reply = await extensionPage.evaluate(() => {
-      const { runtime } = (globalThis as unknown as { chrome: ExtensionRuntime }).chrome;
-      const data = { hoverDelayMs: -1 };
-      return runtime.sendMessage({ id: Date.now(), type: 'settings:set', data, timestamp: Date.now() });
-    });
-    expect(JSON.stringify(reply.err)).toContain('invalid settings:set message: hoverDelayMs');
-    const current = await extensionPage.evaluate(() => {
-      const { runtime } = (globalThis as unknown as { chrome: ExtensionRuntime }).chrome;
-      return runtime.sendMessage({ id: Date.now(), type: 'settings:get', timestamp: Date.now() });
-    });
-    expect(current.res?.hoverDelayMs).toBe(DEFAULT_READER_SETTINGS.hoverDelayMs);
+    const before = await sendFromPage(extensionPage, 'update:status');
+    const reply = await sendFromPage(extensionPage, 'update:set-schedule', { schedule: 'hourly' });
+    expect(reply.err).toContain('invalid update:set-schedule message: schedule');
+    const after = await sendFromPage(extensionPage, 'update:status');
+    expect((after.res as { schedule: string }).schedule).toBe((before.res as { schedule: string }).schedule);
   });
 
   it('a page that replaces its whole <body> is rescanned', async () => {
@@ -285,18 +274,7 @@ describe('long pages and the index', () => {
 
   it('teardown in the middle of a scan stops it and leaves nothing', async () => {
     const page = await openLong(3000);
-    const tabId = await browser.worker.evaluate(
-      async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
-      page.url(),
-    );
-    await browser.worker.evaluate(async (id) => {
-      const { tabs } = (
-        globalThis as unknown as {
-          chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } };
-        }
-      ).chrome;
-      await tabs.sendMessage(id, { id: 1, type: 'page:teardown', timestamp: Date.now() });
-    }, tabId!);
+    await toTab(browser, await tabIdOf(browser, page.url()), 'page:teardown');
     await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBe(0);
     const count = (): Promise<number> =>
       page.evaluate(() => performance.getEntriesByName('normlens:annotate').length);

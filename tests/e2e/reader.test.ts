@@ -24,6 +24,8 @@ import {
   type Box,
   type ExtensionBrowser,
   type StaticServer,
+  getSettings,
+  runCommand,
 } from './harness';
 
 const ARTIFACTS = join(ROOT, '.output/test-artifacts');
@@ -120,13 +122,7 @@ async function seriousViolations(page: Page, context: unknown): Promise<string[]
  * receive a global shortcut; this is the function chrome.commands.onCommand calls). */
 async function command(page: Page, name: 'next-mention' | 'previous-mention'): Promise<string | undefined> {
   await page.bringToFront();
-  return browser.worker.evaluate(
-    (n) =>
-      (
-        globalThis as unknown as { normlensTestCommand(c: string): Promise<string | undefined> }
-      ).normlensTestCommand(n),
-    name,
-  );
+  return runCommand(browser, name);
 }
 
 describe('time-aware cards', () => {
@@ -351,21 +347,12 @@ describe('options', () => {
     expect(await persons()).toContain('Emmanuel Macron');
 
     // Hover delay: the new value is stored and the open tab still opens cards with it (the delay itself
-    // is timed with fake timers in tests/unit/hover-delay.test.ts, never with a clock here).
+    // is timed with fake timers in tests/unit/hover-machine.test.ts, never with a clock here).
     const delay = options.locator('input[name="hoverDelayMs"]');
     await delay.fill('1500');
     await delay.press('Enter');
     await expect.poll(() => options.locator('.nl-status').textContent()).toContain('Saved');
-    const stored = await options.evaluate(async () => {
-      const { runtime } = (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
-      ).chrome;
-      const reply = (await runtime.sendMessage({ id: 1, type: 'settings:get', timestamp: Date.now() })) as {
-        res?: { hoverDelayMs?: number };
-      };
-      return reply.res?.hoverDelayMs;
-    });
-    expect(stored).toBe(1500);
+    expect((await getSettings(browser)).hoverDelayMs).toBe(1500);
     const p = await pointOf(page, '#p1', 'Germany');
     await page.bringToFront();
     await page.mouse.move(p.x, p.y);

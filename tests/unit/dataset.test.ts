@@ -184,6 +184,47 @@ describe('compile checks', () => {
     expect(errors.some((e) => e.includes('confirmed 2027-01-01 is in the future'))).toBe(true);
   });
 
+  it("keeps a role's confirmation and last sighting on the holds-role relation it compiles to", () => {
+    const { dataset, errors } = compile({
+      version: '2026.1.1',
+      generatedAt: '2026-06-01T00:00:00Z',
+      entities: [
+        entity('agency', { kind: 'organization', type: 'agency' }),
+        entity('person-a', {
+          kind: 'person',
+          type: 'person',
+          roles: [
+            {
+              title: 'Director',
+              at: 'agency',
+              from: '2024',
+              confirmed: { date: '2026-05-01', source: 'https://x.org/c' },
+              source: 'https://x.org',
+              asOf: '2026-05-02',
+            },
+            {
+              title: 'Deputy',
+              at: 'agency',
+              from: '2020',
+              heldThrough: '2022-08-03',
+              source: 'https://x.org',
+              asOf: '2022-08-03',
+            },
+          ],
+        }),
+      ],
+      relations: [],
+      counts: [],
+    });
+    expect(errors).toEqual([]);
+    const roles = dataset.relations.filter((r) => r.type === 'holds-role');
+    expect(roles.find((r) => r.role === 'Director')?.confirmed).toEqual({
+      date: '2026-05-01',
+      source: 'https://x.org/c',
+    });
+    expect(roles.find((r) => r.role === 'Deputy')?.heldThrough).toBe('2022-08-03');
+  });
+
   it('ranks claimants of one alias: two of the same rank conflict, a rule that looks back outranks none', () => {
     const claim = (id: string, alias: object) =>
       entity(id, { kind: 'person', type: 'person', aliases: [alias] });

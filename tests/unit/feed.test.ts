@@ -2,7 +2,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NormLensDB } from '../../src/db/database';
-import { installedDatasetVersion, seedDataset } from '../../src/db/seed';
+import { installedDataset } from '../../src/db/dataset';
+import { datasetStore, seedDataset } from '../../src/background/dataset';
+import { fakeBrowser } from 'wxt/testing';
+import {
+  feedStateItem,
+  getFeedConfig,
+  getFeedState,
+  getReaderSettings,
+  getSites,
+  readerSettingsItem,
+  sitesItem,
+} from '../../src/shared/storage';
 import { FeedError } from '../../src/feed/errors';
 import { fetchLimited } from '../../src/feed/fetch-limited';
 import { applyPatch, makePatch } from '../../src/feed/patch';
@@ -14,7 +25,10 @@ import {
   type PrivateKeyFile,
 } from '../../src/feed/signature';
 import { backoffDelayMs, isAllowedFeedUrl } from '../../src/feed/state';
-import { readState, resumeStaged, runCheck, type UpdaterDeps } from '../../src/feed/updater';
+import { resumeStaged, runCheck, type UpdaterDeps } from '../../src/feed/updater';
+
+const installedDatasetVersion = async (db: NormLensDB) => (await installedDataset(db))?.version;
+const readState = (_db: NormLensDB) => getFeedState();
 import { fetchAndVerify } from '../../src/feed/verify';
 import { dataset, folderFetch, rewrite, tempDir } from './feed-helpers';
 
@@ -234,12 +248,18 @@ describe('runCheck (state machine over a real database)', () => {
     db = new NormLensDB(`feed-${Math.random()}`);
     await db.open();
     await seedDataset(db, v1);
-    await db.sites.put({ pattern: 'https://a.org/*', hostname: 'a.org', addedAt: 'x' });
-    await db.settings.put({ key: 'reader', value: { demonyms: false } });
+    fakeBrowser.reset();
+    await sitesItem.setValue([{ pattern: 'https://a.org/*', hostname: 'a.org', addedAt: 'x' }]);
+    await readerSettingsItem.setValue({ ...(await getReaderSettings()), demonyms: false });
     now = Date.parse('2026-11-27T10:00:00Z');
   });
   const deps = (dir: string, extra: Partial<UpdaterDeps> = {}): UpdaterDeps => ({
-    db,
+    store: datasetStore(db),
+    kept: {
+      config: getFeedConfig,
+      state: getFeedState,
+      writeState: (state) => feedStateItem.setValue(state),
+    },
     trustedKeys: [key],
     defaultFeedUrl: FEED,
     extensionVersion: '0.1.0',
@@ -254,8 +274,8 @@ describe('runCheck (state machine over a real database)', () => {
     entities: await db.entities.toArray(),
     relations: await db.relations.toArray(),
     meta: await db.meta.toArray(),
-    settings: await db.settings.toArray(),
-    sites: await db.sites.toArray(),
+    settings: await getReaderSettings(),
+    sites: await getSites(),
   });
 
   it('applies a patch atomically, leaves settings and sites alone, and reports the new index', async () => {
@@ -266,8 +286,8 @@ describe('runCheck (state machine over a real database)', () => {
     expect(await installedDatasetVersion(db)).toBe('2026.2.1');
     expect(await db.entities.get('zorblax-accord')).toBeDefined();
     expect(pushed).toEqual(['2026.2.1']);
-    expect(await db.sites.count()).toBe(1);
-    expect(await db.settings.get('reader')).toEqual({ key: 'reader', value: { demonyms: false } });
+    expect(await getSites()).toHaveLength(1);
+    expect((await getReaderSettings()).demonyms).toBe(false);
     expect(await db.staging.count()).toBe(0);
   });
 
@@ -292,7 +312,10 @@ describe('runCheck (state machine over a real database)', () => {
     expect(Date.parse(state.retryAt!) - now).toBe(backoffDelayMs(2, 0.5));
     expect(await snapshot()).toEqual(before);
     expect(await runCheck(deps(dir))).toBe('updated');
-    expect(await readState(db)).toMatchObject({ failures: 0, retryAt: undefined, lastError: undefined });
+    const cleared = await readState(db);
+    expect(cleared.failures).toBe(0);
+    expect(cleared.retryAt).toBeUndefined();
+    expect(cleared.lastError).toBeUndefined();
   });
 
   it('does nothing but note it while offline', async () => {
@@ -334,7 +357,7 @@ describe('backoff and feed URLs', () => {
 
 describe('error messages', () => {
   it('has plain words, in English and French, for every refusal code, with one placeholder per detail', async () => {
-    const { FEED_ERROR_CODES } = await import('../../src/feed/errors');
+    const { FEED_ERROR_CODES } = await import('../../src/shared/feed');
     type Messages = Record<string, { message: string; placeholders?: Record<string, unknown> }>;
     const load = (lang: string) =>
       JSON.parse(

@@ -1,12 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { NormLensDB } from '../../src/db/database';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import {
   MAX_WRONG_MATCHES,
-  addWrongMatch,
-  deleteWrongMatches,
-  listWrongMatches,
-  wrongMatchesJson,
-} from '../../src/db/wrong-matches';
+  getWrongMatches,
+  readerSettingsItem,
+  wrongMatchesItem,
+} from '../../src/shared/storage';
+import { addWrongMatch, reportUrl } from '../../src/background/reports';
+import { wrongMatchesJson } from '../../src/options/WrongMatchesSection';
 import { stepIndex } from '../../src/content/navigation';
 import { parseHoverDelay } from '../../src/options/ReaderSection';
 
@@ -34,39 +35,41 @@ describe('hover delay input', () => {
 });
 
 describe('wrong-match reports', () => {
+  beforeEach(() => fakeBrowser.reset());
   const report = { entityId: 'country-geo', matchedText: 'Georgia', pageUrl: 'https://news.example/a' };
 
-  it('adds, lists, deletes one or all, in a settings row next to the reader settings', async () => {
-    const db = new NormLensDB(`wm-${Math.random()}`);
-    await db.settings.put({ key: 'reader', value: { demonyms: false } });
-    const a = await addWrongMatch(db, report, new Date('2026-11-27T10:00:00Z'));
-    const b = await addWrongMatch(db, { ...report, matchedText: 'Jordan' }, new Date('2026-11-27T10:00:01Z'));
+  it('adds and lists them in their own storage item, next to the reader settings', async () => {
+    await readerSettingsItem.setValue({ demonyms: false } as never);
+    const a = await addWrongMatch(report, new Date('2026-11-27T10:00:00Z'));
+    const b = await addWrongMatch({ ...report, matchedText: 'Jordan' }, new Date('2026-11-27T10:00:01Z'));
     expect(a.id).not.toBe(b.id);
-    expect((await listWrongMatches(db)).map((r) => r.matchedText)).toEqual(['Georgia', 'Jordan']);
-    expect(JSON.parse(wrongMatchesJson(await listWrongMatches(db)))).toMatchObject({
+    expect((await getWrongMatches()).map((r) => r.matchedText)).toEqual(['Georgia', 'Jordan']);
+    expect(JSON.parse(wrongMatchesJson(await getWrongMatches()))).toMatchObject({
       format: 'normlens-wrong-matches',
       reports: [{ ...report, reportedAt: '2026-11-27T10:00:00.000Z' }, { matchedText: 'Jordan' }],
     });
-    expect((await deleteWrongMatches(db, [a.id])).map((r) => r.matchedText)).toEqual(['Jordan']);
-    expect(await deleteWrongMatches(db)).toEqual([]);
-    // The reader's settings row is untouched.
-    expect((await db.settings.get('reader'))?.value).toEqual({ demonyms: false });
-    db.close();
+    // The reader's settings are untouched.
+    expect(await readerSettingsItem.getValue()).toEqual({ demonyms: false });
   });
 
   it('keeps the newest reports when the list is full', async () => {
-    const db = new NormLensDB(`wm-${Math.random()}`);
     const many = Array.from({ length: MAX_WRONG_MATCHES }, (_, i) => ({
       ...report,
-      id: `x${i}`,
+      id: `report-${String(i).padStart(4, '0')}`,
       reportedAt: '2026-01-01T00:00:00.000Z',
     }));
-    await db.settings.put({ key: 'wrongMatches', value: many });
-    await addWrongMatch(db, { ...report, matchedText: 'newest' });
-    const list = await listWrongMatches(db);
+    await wrongMatchesItem.setValue(many);
+    await addWrongMatch({ ...report, matchedText: 'newest' });
+    const list = await getWrongMatches();
     expect(list).toHaveLength(MAX_WRONG_MATCHES);
-    expect(list[0]!.id).toBe('x1');
+    expect(list[0]!.id).toBe('report-0001');
     expect(list.at(-1)!.matchedText).toBe('newest');
-    db.close();
+  });
+
+  it("keeps a page's origin and path only", () => {
+    expect(reportUrl('https://news.example/a/b?token=secret&utm_source=x#frag')).toBe(
+      'https://news.example/a/b',
+    );
+    expect(reportUrl('javascript:alert(1)')).toBeUndefined();
   });
 });

@@ -1,63 +1,70 @@
-import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
-import { NormLensDB } from '../../src/db/database';
-import { getReaderSettings, setReaderSettings } from '../../src/settings/options';
-import { DEFAULT_READER_SETTINGS, enabledKinds, withDefaults } from '../../src/settings/reader';
-import { backgroundSchemas } from '../../src/messaging/validate';
+// The reader's settings: the storage item read field by field over the defaults, changes merged in.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import {
+  DEFAULT_READER_SETTINGS,
+  applySettingsChange,
+  readerSettingsChange,
+  settingsFromStored,
+} from '../../src/shared/settings';
+import { getReaderSettings, readerSettingsItem } from '../../src/shared/storage';
+import { annotatorOptionsOf } from '../../src/annotate/annotator';
+
+beforeEach(() => fakeBrowser.reset());
 
 describe('reader settings', () => {
   it('fills settings added later with their defaults', () => {
-    const s = withDefaults({ demonyms: false, kinds: { person: false } as never });
+    const s = settingsFromStored({ demonyms: false, kinds: { person: false } });
     expect(s.demonyms).toBe(false);
     expect(s.scope).toBe(DEFAULT_READER_SETTINGS.scope);
-    expect(enabledKinds(s)).toEqual(['initiative', 'country', 'organization', 'threat-actor', 'incident']);
+    expect([...annotatorOptionsOf(s).kinds]).toEqual([
+      'initiative',
+      'country',
+      'organization',
+      'threat-actor',
+      'incident',
+    ]);
   });
 
   it('merges a change into what is stored, kinds included', async () => {
-    const db = new NormLensDB(`settings-${Math.random()}`);
-    expect(await getReaderSettings(db)).toEqual(DEFAULT_READER_SETTINGS);
-    await setReaderSettings(db, { kinds: { country: false } as never });
-    const after = await setReaderSettings(db, { firstMentionOnly: true });
-    expect(after.kinds).toEqual({
-      ...DEFAULT_READER_SETTINGS.kinds,
-      country: false,
-    });
+    expect(await getReaderSettings()).toEqual(DEFAULT_READER_SETTINGS);
+    await readerSettingsItem.setValue(
+      applySettingsChange(await getReaderSettings(), { kinds: { country: false } }),
+    );
+    const after = applySettingsChange(await getReaderSettings(), { firstMentionOnly: true });
+    await readerSettingsItem.setValue(after);
+    expect(after.kinds).toEqual({ ...DEFAULT_READER_SETTINGS.kinds, country: false });
     expect(Object.values(after.kinds).filter((on) => !on)).toHaveLength(1);
     expect(after.firstMentionOnly).toBe(true);
-    expect(await getReaderSettings(db)).toEqual(after);
-    db.close();
+    expect(await getReaderSettings()).toEqual(after);
   });
 
-  it('reads a damaged stored row field by field: bad fields get their default, good ones are kept', async () => {
-    const db = new NormLensDB(`settings-${Math.random()}`);
-    await db.settings.put({
-      key: 'reader',
-      value: {
-        demonyms: 'yes',
-        firstMentionOnly: true,
-        scope: 'everywhere',
-        underline: 'wavy',
-        hoverDelayMs: -5,
-        kinds: { person: false, country: 'no' },
-      } as never,
-    });
-    expect(await getReaderSettings(db)).toEqual({
+  it('reads a damaged stored value field by field: bad fields get their default, good ones are kept', async () => {
+    await readerSettingsItem.setValue({
+      demonyms: 'yes',
+      firstMentionOnly: true,
+      scope: 'everywhere',
+      underline: 'wavy',
+      hoverDelayMs: -5,
+      kinds: { person: false, country: 'no' },
+    } as never);
+    expect(await getReaderSettings()).toEqual({
       ...DEFAULT_READER_SETTINGS,
       firstMentionOnly: true,
       underline: 'wavy',
       kinds: { ...DEFAULT_READER_SETTINGS.kinds, person: false },
     });
-    await db.settings.put({ key: 'reader', value: 'garbage' as never });
-    expect(await getReaderSettings(db)).toEqual(DEFAULT_READER_SETTINGS);
-    db.close();
+    await readerSettingsItem.setValue('garbage' as never);
+    expect(await getReaderSettings()).toEqual(DEFAULT_READER_SETTINGS);
   });
 
-  it('rejects settings the background does not know or cannot take', () => {
-    const schema = backgroundSchemas['settings:set'];
-    expect(schema.safeParse({ hoverDelayMs: 300, kinds: { person: false } }).success).toBe(true);
-    expect(schema.safeParse({ hoverDelayMs: -1 }).success).toBe(false);
-    expect(schema.safeParse({ scope: 'everywhere' }).success).toBe(false);
-    expect(schema.safeParse({ kinds: { planet: true } }).success).toBe(false);
-    expect(schema.safeParse({ colour: 'red' }).success).toBe(false);
+  it('rejects changes the options page cannot make', () => {
+    expect(readerSettingsChange.safeParse({ hoverDelayMs: 300, kinds: { person: false } }).success).toBe(
+      true,
+    );
+    expect(readerSettingsChange.safeParse({ hoverDelayMs: -1 }).success).toBe(false);
+    expect(readerSettingsChange.safeParse({ scope: 'everywhere' }).success).toBe(false);
+    expect(readerSettingsChange.safeParse({ kinds: { planet: true } }).success).toBe(false);
+    expect(readerSettingsChange.safeParse({ colour: 'red' }).success).toBe(false);
   });
 });

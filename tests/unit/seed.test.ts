@@ -1,8 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NormLensDB } from '../../src/db/database';
-import { getCardData } from '../../src/db/queries';
-import { installedDatasetVersion, parseDataset, replaceDataset, seedDataset } from '../../src/db/seed';
-import type { Dataset } from '../../src/shared/model';
+import { getCardData, installedDataset, replaceDataset } from '../../src/db/dataset';
+import { seedDataset } from '../../src/background/dataset';
+import { buildAliasIndex } from '../../src/annotate/alias-index';
+import { parseDataset, type Dataset } from '../../src/shared/model';
+import { getSites, sitesItem } from '../../src/shared/storage';
+
+const installedDatasetVersion = async (db: NormLensDB) => (await installedDataset(db))?.version;
 
 const dataset = (version: string, name = 'France'): Dataset => ({
   format: 1,
@@ -56,7 +60,7 @@ describe('seedDataset', () => {
     const seeding = seedDataset(db, dataset('2026.1.1', 'Bundled'));
     // A feed update, as the updater applies it, racing with the seed.
     const feed = db.transaction('rw', db.entities, db.relations, db.meta, () =>
-      replaceDataset(db, dataset('2026.3.1', 'Feed'), new Date()),
+      replaceDataset(db, dataset('2026.3.1', 'Feed'), buildAliasIndex('2026.3.1', []), new Date()),
     );
     await Promise.all([seeding, feed]);
     expect(await installedDatasetVersion(db)).toBe('2026.3.1');
@@ -71,12 +75,12 @@ describe('seedDataset', () => {
   });
 
   it("never downgrades, and leaves the reader's sites alone", async () => {
-    await db.sites.put({ pattern: 'https://a.org/*', hostname: 'a.org', addedAt: 'x' });
+    await sitesItem.setValue([{ pattern: 'https://a.org/*', hostname: 'a.org', addedAt: 'x' }]);
     await seedDataset(db, dataset('2026.2.1'));
     expect(await seedDataset(db, dataset('2026.1.1', 'Old'))).toBe(false);
     expect((await db.entities.get('country-fra'))?.name).toBe('France');
     expect(await installedDatasetVersion(db)).toBe('2026.2.1');
-    expect(await db.sites.count()).toBe(1);
+    expect(await getSites()).toHaveLength(1);
   });
 
   it("shows a person's roles held at no entity as dated, sourced card rows", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEnabled, patternMatches, siteForUrl } from '../../src/settings/sites';
+import { isEnabled, patternMatches, siteForUrl } from '../../src/shared/site';
 
 describe('sites', () => {
   it('derives a site pattern from http(s) pages only', () => {

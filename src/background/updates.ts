@@ -1,38 +1,37 @@
 /**
  * Browser glue for dataset updates: when to check (install, browser start, the alarm for the reader's
- * schedule, back online, "Check now"), one check at a time, the options page's messages, and pushing a new
- * alias index to open tabs. The checks themselves live in src/feed/ as plain functions.
+ * schedule, back online, "Check now"), one check at a time, what the options page asks (./handlers.ts
+ * answers its messages), and pushing a new alias index to open tabs. The checks themselves live in src/feed/
+ * as plain functions.
  */
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
-import type { NormLensDB, MetaRow } from '../db/database';
-import { sendMessage, type ProtocolMap } from '../messaging/protocol';
-import type { backgroundSchemas, BackgroundMessage } from '../messaging/validate';
-import {
-  isAllowedFeedUrl,
-  SCHEDULE_MINUTES,
-  type CheckResult,
-  type Schedule,
-  type UpdateStatus,
-} from '../feed/state';
+import type { NormLensDB } from '../db/database';
+import { installedDataset } from '../db/dataset';
+import { sendMessage } from '../shared/messaging';
+import type { CheckResult, FeedConfig, Schedule, UpdateStatus } from '../shared/feed';
+import { feedConfigItem, feedStateItem, getFeedConfig, getFeedState } from '../shared/storage';
+import { isAllowedFeedUrl, SCHEDULE_MINUTES } from '../feed/state';
 import { DEFAULT_FEED_URL, isTestFeedBuild, REQUEST_TIMEOUT_MS, TRUSTED_KEYS } from '../feed/trusted-keys';
-import {
-  readConfig,
-  readState,
-  resumeStaged,
-  runCheck,
-  writeConfig,
-  type UpdaterDeps,
-} from '../feed/updater';
-import type { AliasIndexWire } from '../annotate/alias-index';
+import { resumeStaged, runCheck, type UpdaterDeps } from '../feed/updater';
+import type { AliasIndexWire } from '../shared/index-wire';
+import { datasetStore } from './dataset';
 
 const ALARM = 'normlens:feed';
 const RETRY_ALARM = 'normlens:feed-retry';
 
-type Register = <K extends BackgroundMessage>(
-  type: K,
-  handler: (data: z.infer<(typeof backgroundSchemas)[K]>) => Promise<ReturnType<ProtocolMap[K]>>,
-) => void;
+/** What the options page can ask of the updater. */
+export interface Updates {
+  status(): Promise<UpdateStatus>;
+  check(): Promise<UpdateStatus>;
+  setSchedule(schedule: Schedule): Promise<UpdateStatus>;
+  setFeed(feedUrl: string): Promise<UpdateStatus>;
+}
+
+async function writeConfig(change: Partial<FeedConfig>): Promise<void> {
+  const config = { ...(await getFeedConfig()), ...change };
+  if (change.feedUrl === '') delete config.feedUrl;
+  await feedConfigItem.setValue(config);
+}
 
 /** Test builds only: a switch the e2e test flips to stop between staging and applying. */
 type TestHooks = typeof globalThis & { __normlensPauseBeforeApply?: boolean };
@@ -46,9 +45,15 @@ async function pushIndex(index: AliasIndexWire): Promise<void> {
   );
 }
 
-export function startUpdater(db: NormLensDB, handle: Register, whenReady: () => Promise<void>): void {
+export function startUpdates(db: NormLensDB, whenReady: () => Promise<void>): Updates {
+  const store = datasetStore(db);
   const deps: UpdaterDeps = {
-    db,
+    store,
+    kept: {
+      config: getFeedConfig,
+      state: getFeedState,
+      writeState: (state) => feedStateItem.setValue(state),
+    },
     trustedKeys: TRUSTED_KEYS,
     defaultFeedUrl: DEFAULT_FEED_URL,
     extensionVersion: browser.runtime.getManifest().version,
@@ -82,7 +87,7 @@ export function startUpdater(db: NormLensDB, handle: Register, whenReady: () => 
 
   /** Automatic checks respect the schedule ("never") and the backoff after failures. */
   const automaticCheck = async (): Promise<void> => {
-    const [config, state] = await Promise.all([readConfig(db), readState(db)]);
+    const [config, state] = await Promise.all([getFeedConfig(), getFeedState()]);
     if (config.schedule === 'never' || !(config.feedUrl ?? DEFAULT_FEED_URL)) return;
     if (state.retryAt && Date.parse(state.retryAt) > Date.now()) return;
     await check();
@@ -96,7 +101,7 @@ export function startUpdater(db: NormLensDB, handle: Register, whenReady: () => 
   };
 
   const scheduleRetry = async (): Promise<void> => {
-    const [config, state] = await Promise.all([readConfig(db), readState(db)]);
+    const [config, state] = await Promise.all([getFeedConfig(), getFeedState()]);
     await browser.alarms.clear(RETRY_ALARM);
     if (config.schedule !== 'never' && state.retryAt) {
       await browser.alarms.create(RETRY_ALARM, {
@@ -106,16 +111,16 @@ export function startUpdater(db: NormLensDB, handle: Register, whenReady: () => 
   };
 
   const status = async (): Promise<UpdateStatus> => {
-    const [config, state, meta, alarm, retry] = await Promise.all([
-      readConfig(db),
-      readState(db),
-      db.meta.get('dataset') as Promise<MetaRow<'dataset'> | undefined>,
+    const [config, state, dataset, alarm, retry] = await Promise.all([
+      getFeedConfig(),
+      getFeedState(),
+      installedDataset(db),
       browser.alarms.get(ALARM),
       browser.alarms.get(RETRY_ALARM),
     ]);
     const next = [alarm?.scheduledTime, retry?.scheduledTime].filter((t): t is number => t !== undefined);
     return {
-      dataset: meta?.value,
+      dataset,
       schedule: config.schedule,
       feedUrl: config.feedUrl ?? DEFAULT_FEED_URL,
       defaultFeedUrl: DEFAULT_FEED_URL,
@@ -135,7 +140,7 @@ export function startUpdater(db: NormLensDB, handle: Register, whenReady: () => 
   });
   browser.runtime.onInstalled.addListener(() => {
     void (async () => {
-      const config = await readConfig(db);
+      const config = await getFeedConfig();
       await scheduleAlarm(config.schedule);
       await automaticCheck();
     })();
@@ -145,27 +150,29 @@ export function startUpdater(db: NormLensDB, handle: Register, whenReady: () => 
   // A worker stopped between staging and applying left a verified update behind: finish it now.
   // Look at the staging table first: on a fresh install there is nothing to resume, and waiting for
   // whenReady() here would start a second seeding next to onInstalled's.
-  void db.staging
-    .count()
+  void store
+    .hasStaged()
     .then(async (staged) => {
-      if (staged > 0) await whenReady().then(() => resumeStaged(deps));
+      if (staged) await whenReady().then(() => resumeStaged(deps));
     })
     .catch((e: unknown) => console.error('[normlens] could not resume the staged update', e));
 
-  handle('update:status', status);
-  handle('update:check', async () => {
-    await check();
-    return status();
-  });
-  handle('update:set-schedule', async ({ schedule }) => {
-    await writeConfig(db, { schedule });
-    await scheduleAlarm(schedule);
-    await scheduleRetry();
-    return status();
-  });
-  handle('update:set-feed', async ({ feedUrl }) => {
-    if (feedUrl !== '' && !isAllowedFeedUrl(feedUrl, isTestFeedBuild)) return status();
-    await writeConfig(db, { feedUrl });
-    return status();
-  });
+  return {
+    status,
+    check: async () => {
+      await check();
+      return status();
+    },
+    setSchedule: async (schedule) => {
+      await writeConfig({ schedule });
+      await scheduleAlarm(schedule);
+      await scheduleRetry();
+      return status();
+    },
+    setFeed: async (feedUrl) => {
+      if (feedUrl !== '' && !isAllowedFeedUrl(feedUrl, isTestFeedBuild)) return status();
+      await writeConfig({ feedUrl });
+      return status();
+    },
+  };
 }

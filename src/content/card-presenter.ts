@@ -1,0 +1,120 @@
+/**
+ * Puts a card on the page and takes it off: renders it into NormLens's shadow root, themes it for the page
+ * behind the mention, places it with Floating UI so the viewport never clips it and it never covers its
+ * mention, moves focus in and back for keyboard-opened cards. It decides nothing (./hover-machine.ts does).
+ */
+import { computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import { Card } from '../card/Card';
+import type { CardData } from '../shared/card-data';
+import { isDarkBackground } from '../ui/theme';
+import type { UiHost } from './ui-host';
+
+/** Computed background colours from the mention's element outwards, for the page-darkness test. */
+function backgroundsAround(node: Node): string[] {
+  const colors: string[] = [];
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    colors.push(getComputedStyle(el).backgroundColor);
+  }
+  return colors;
+}
+
+export interface Presentation {
+  data: CardData;
+  /** The mention's text on the page, live. */
+  range: Range;
+  /** Where the pointer was, to pick the line of a mention that wraps; undefined when opened by keyboard. */
+  point: { x: number; y: number } | undefined;
+  articleDate: string | undefined;
+  onClose(): void;
+  onWrongMatch(): Promise<boolean>;
+}
+
+export class CardPresenter {
+  /** Where focus was before a keyboard-opened card took it; it goes back there on close. */
+  private returnFocus: Element | null = null;
+  private showing = false;
+
+  constructor(private readonly ui: () => UiHost) {}
+
+  get isShowing(): boolean {
+    return this.showing;
+  }
+
+  /** Is this event path inside the card (pointer over the card)? */
+  contains(path: readonly EventTarget[]): boolean {
+    return this.showing && path.includes(this.ui().host);
+  }
+
+  /** Remember what had focus, before a keyboard-opened card takes it. */
+  rememberFocus(): void {
+    if (this.showing) return;
+    const active = document.activeElement;
+    this.returnFocus = active && active !== document.body ? active : null;
+  }
+
+  async present(p: Presentation): Promise<void> {
+    const ui = this.ui();
+    this.showing = true;
+    render(
+      h(Card, {
+        data: p.data,
+        onClose: p.onClose,
+        articleDate: p.articleDate,
+        dark: isDarkBackground(backgroundsAround(p.range.commonAncestorContainer)),
+        trapFocus: true,
+        onWrongMatch: p.onWrongMatch,
+      }),
+      ui.mount,
+    );
+    const floating = ui.mount.firstElementChild as HTMLElement | null;
+    if (!floating) return;
+    floating.classList.add('nl-enter');
+    Object.assign(floating.style, { position: 'fixed', top: '0px', left: '0px' });
+    // The side is chosen on the card's full height, not on the room of its last place.
+    floating.style.removeProperty('--nl-room');
+    const rects = [...p.range.getClientRects()];
+    const point = p.point;
+    const rect =
+      rects.find((r) => point && point.y >= r.top && point.y <= r.bottom) ??
+      rects[0] ??
+      p.range.getBoundingClientRect();
+    const reference: VirtualElement = { getBoundingClientRect: () => rect };
+    const { x, y } = await computePosition(reference, floating, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      // Below the mention, or above where there is more room; never over it: a card taller than the room on
+      // its side is cut to that room and scrolls inside, so the name the reader pointed at stays in view.
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply: ({ availableHeight, elements }) => {
+            elements.floating.style.setProperty('--nl-room', `${Math.floor(availableHeight)}px`);
+          },
+        }),
+      ],
+    });
+    Object.assign(floating.style, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
+  }
+
+  /** Move focus into the card (opened from the keyboard or the popup). */
+  focus(): void {
+    this.ui().mount.querySelector<HTMLElement>('.nl-card')?.focus({ preventScroll: true });
+  }
+
+  /** Take the card off; focus goes back where it was before a keyboard-opened card took it. */
+  clear(restoreFocus: boolean): void {
+    if (!this.showing) return;
+    const hadFocus = this.ui().root.activeElement !== null;
+    this.showing = false;
+    render(null, this.ui().mount);
+    const back = this.returnFocus;
+    if (restoreFocus) this.returnFocus = null;
+    if (restoreFocus && hadFocus && back instanceof HTMLElement && back.isConnected) {
+      back.focus({ preventScroll: true });
+    }
+  }
+}
