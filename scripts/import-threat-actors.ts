@@ -104,6 +104,9 @@ export const VENDOR_PATTERNS: { vendor: string; test: (alias: string) => boolean
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Pages about attacks: entities whose earlier mention lets an everyday-word name count. */
+/** Everyday words need a page that already named a threat actor or an incident. */
+export const STRICT_CONTEXT = ['kind:threat-actor', 'kind:incident'];
+
 export const CONTEXT = [
   'kind:threat-actor',
   'kind:incident',
@@ -132,22 +135,40 @@ export const CONTEXT = [
 ];
 
 /**
- * Single words that are ordinary English words, common first names or surnames, places, or names from myth and
- * scripture, among the names and aliases the two sources give (reviewed by hand against a dictionary; the unit test
- * checks the generated aliases against the system word list where there is one). Matched case-insensitively.
+ * Single words among the names and aliases the two sources give that are everyday English words (in any case:
+ * "Sandworm", "PLATINUM", "Tick", "Polaris" as a brand or a star): reviewed by hand against a dictionary (the unit
+ * test checks the generated aliases against the system word list where there is one). Such a name counts only as
+ * the source writes it, and only on a page that already named a threat actor or an incident (STRICT_CONTEXT).
  */
-export const ORDINARY_WORDS = new Set(
+export const EVERYDAY_WORDS = new Set(
   (
-    'akira agenda antlion axiom bitter blackgear boggy butterfly callisto carbanak chimera cicada cleaver clop ' +
-    'cobalt confucius conti copernicium covellite crambus crouching dragonfly dukes electrum elfin equation ' +
-    'europium gallium gamma grayling hafnium hive holmium inception indra iridium krypton lazarus leafminer ' +
-    'leviathan machete manganese medusa mercury mirage molerats muddy naikon neodymium newscaster nickel ' +
-    'nobelium orangeworm palmerworm patchwork phosphorus platinum play plutonium polonium poseidon promethium ' +
-    'rancor reaper royal sandworm sauron seedworm silence snake sowbug springtail strider strontium subaat ' +
-    'sidewinder sunshop swallowtail thallium thrip turla tortoiseshell waterbug webworm whitefly windigo ' +
-    'windshift yttrium zinc zirconium bismuth barium curium'
+    'actinium agenda alibaba amoeba antlion armageddon axiom barium basin bismuth bitter blackgear boggy boron ' +
+    'bromine buckeye butterfly calcium callisto cardinal castle chimera chromium cicada cleaver clop cobalt ' +
+    'copper covellite crambus crouching curium dogfish dragonfly dukes electrum elfin equation europium gallium ' +
+    'gamma grayling hafnium helium hive holmium hoodoo icecap inception indra iridium krypton lead leafminer ' +
+    'leviathan lurid lyceum machete magnesium manganese mantis mercury mirage molerats monsoon moonlight muddy ' +
+    'neodymium newscaster nickel nobelium orangeworm oxygen palmerworm patchwork phosphorus pioneer platinum play ' +
+    'plutonium polaris polonium potassium promethium pupa radium rancor rattlesnake reaper royal sandworm scimitar ' +
+    'seedworm silence silicon snake sowbug springtail strider strontium sulphur summit superman swallowtail ' +
+    'thallium thrip tick tortoiseshell waterbug webmasters webworm whitefly windshift wraith yttrium zinc ' +
+    'zirconium sidewinder subaat'
   ).split(' '),
 );
+
+/**
+ * Single words that are names of people, places or beings from myth and scripture (Lazarus, Confucius, Akira,
+ * Poseidon, Bahamut, the Elbrus and Chimborazo mountains, the qilin): they count as written, after a threat
+ * actor, an incident or a security vendor or agency (CONTEXT) was named.
+ */
+export const NAME_WORDS = new Set(
+  (
+    'akira bahamut chimborazo confucius conti elbrus lazarus luder medusa naikon nian parastoo popeye poseidon ' +
+    'qilin sarit sauron turla windigo'
+  ).split(' '),
+);
+
+/** Both lists: a single word that needs a context. */
+export const ORDINARY_WORDS = new Set([...EVERYDAY_WORDS, ...NAME_WORDS]);
 
 /**
  * Phrases of ordinary words that are nevertheless distinctive names, written so only by threat reporting: kept
@@ -201,9 +222,44 @@ export const DISTINCTIVE_PHRASES = new Set(
  * these get `in-context` although vendor-scheme names are otherwise distinctive.
  */
 export const ORDINARY_VENDOR_PHRASES = new Set(
-  ['White Bear', 'Pawn Storm', 'Black Vine', 'Cobalt Group', 'Cobalt Gang', 'Comment Crew', 'Comment Group'].map((p) =>
-    p.toLowerCase(),
-  ),
+  [
+    'White Bear',
+    'Pawn Storm',
+    'Black Vine',
+    'Cobalt Group',
+    'Cobalt Gang',
+    'Comment Crew',
+    'Comment Group',
+    'Red Wolf',
+    // Reviewed against the dictionary: everyday phrases, real animals, a novel, a game, a musical key, a company.
+    'Brown Fox',
+    'Cloud Atlas',
+    'Dark Seoul',
+    'Desert Falcons',
+    'Double Dragon',
+    'Elephant Beetle',
+    'Emperor Dragonfly',
+    'Fallout Team',
+    'Guardian of Peace',
+    'Hangover Group',
+    'Hippo Team',
+    'Koala Team',
+    'Lebanese Cedar',
+    'Lucky Mouse',
+    'Playful Dragon',
+    'Red Eyes',
+    'Red Phoenix',
+    'Red Salamander',
+    'ST Group',
+    'Social Network Team',
+    'Solar Phoenix',
+    'Spring Dragon',
+    'Tortoise Shell',
+    'UPS Team',
+    'White Giant',
+    'Beijing Group',
+    'C-Major',
+  ].map((p) => p.toLowerCase()),
 );
 
 /** A small built-in list of English function and common words for the phrase check (names are judged above). */
@@ -256,7 +312,12 @@ function words(text: string): string[] {
 /** A single word that is an ordinary word or a common name (the reviewed list). */
 export function isOrdinaryWord(text: string): boolean {
   const w = words(text.replace(/^the\s+/i, ''));
-  return w.length === 1 && ORDINARY_WORDS.has(w[0]!.toLowerCase());
+  return w.length === 1 && (ORDINARY_WORDS.has(w[0]!.toLowerCase()) || ELEMENTS.has(w[0]!.toLowerCase()));
+}
+
+export function isEverydayWord(text: string): boolean {
+  const w = words(text.replace(/^the\s+/i, ''));
+  return w.length === 1 && (EVERYDAY_WORDS.has(w[0]!.toLowerCase()) || ELEMENTS.has(w[0]!.toLowerCase()));
 }
 
 /** Several words, all of them ordinary, and not on the distinctive list. */
@@ -285,7 +346,7 @@ export function ruleFor(text: string): Pick<RuledAlias, 'caseSensitive' | 'rule'
   if (isAcronymLike(text) || isCamelCase(text) || hasDigit(text)) out.caseSensitive = true;
   if (isOrdinaryWord(text) || isOrdinaryPhrase(text) || isNounAndNumber(text)) {
     out.rule = 'in-context';
-    out.context = [...CONTEXT];
+    out.context = isEverydayWord(text) ? [...STRICT_CONTEXT] : [...CONTEXT];
     // An everyday word counts only as the source writes it ("Sandworm", not "sandworm").
     if (words(text).length === 1) out.caseSensitive = true;
   }
@@ -1135,13 +1196,13 @@ function withOverride(
     delete out.context;
   } else if (o.rule === 'in-context') {
     out.rule = 'in-context';
-    out.context = [...CONTEXT];
+    out.context = isEverydayWord(text) ? [...STRICT_CONTEXT] : [...CONTEXT];
   }
   if (o.caseSensitive !== undefined) {
     if (o.caseSensitive) out.caseSensitive = true;
     else delete out.caseSensitive;
   }
-  void text;
+
   return out;
 }
 
@@ -1181,7 +1242,7 @@ function toYaml(d: Draft, name: string, nameRule: Pick<RuledAlias, 'caseSensitiv
   const doc = new Document(body);
   visit(doc, {
     Pair(_, pair) {
-      if (isScalar(pair.key) && (pair.key.value === 'context' || pair.key.value === 'by') && isSeq(pair.value))
+      if (isScalar(pair.key) && pair.key.value === 'by' && isSeq(pair.value))
         pair.value.flow = true;
     },
   });
