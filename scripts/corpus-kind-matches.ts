@@ -43,7 +43,10 @@ export function kindMatches(index: MatchIndex, kind: string, files: readonly str
   const out: KindMatch[] = [];
   for (const file of files) {
     const text = pageText(readFileSync(file, 'utf8'));
-    const mentions = findMentions(index, text, newPageMatchState(), { demonyms: true, firstMentionOnly: false });
+    const mentions = findMentions(index, text, newPageMatchState(), {
+      demonyms: true,
+      firstMentionOnly: false,
+    });
     for (const m of mentions) {
       const id = index.idOf(m.entity);
       if (index.kindOf(m.entity) !== kind) continue;
@@ -82,7 +85,9 @@ function main(): void {
   });
   const dirs = positionals.length ? positionals : defaultCorpusDirs();
   if (dirs.length === 0) {
-    console.error('no corpus folder found (../shared/corpus/pages and news-pages); give folders as arguments');
+    console.error(
+      'no corpus folder found (../shared/corpus/pages and news-pages); give folders as arguments',
+    );
     process.exit(2);
   }
   const { dataset, errors } = loadAndCompile(resolve(values.data ?? 'data'));

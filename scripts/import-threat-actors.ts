@@ -16,6 +16,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Document, isScalar, isSeq, parse, Scalar, visit } from 'yaml';
@@ -81,7 +82,8 @@ export const VENDOR_PATTERNS: { vendor: string; test: (alias: string) => boolean
   {
     vendor: 'microsoft',
     scheme: 'weather family name (since April 2023)',
-    test: (a) => /^[A-Z][a-z]+ (Blizzard|Typhoon|Sandstorm|Sleet|Tempest|Tsunami|Flood|Hail|Dust|Cyclone|Rain)$/.test(a),
+    test: (a) =>
+      /^[A-Z][a-z]+ (Blizzard|Typhoon|Sandstorm|Sleet|Tempest|Tsunami|Flood|Hail|Dust|Cyclone|Rain)$/.test(a),
   },
   { vendor: 'microsoft', scheme: 'Storm-#### / DEV-####', test: (a) => /^(Storm|DEV)-\d{3,4}$/.test(a) },
   {
@@ -89,7 +91,11 @@ export const VENDOR_PATTERNS: { vendor: string; test: (alias: string) => boolean
     scheme: 'adjective + animal',
     test: (a) => /^[A-Za-z]+ (Bear|Panda|Chollima|Spider|Jackal|Buffalo|Crane|Leopard)$/i.test(a),
   },
-  { vendor: 'mandiant', scheme: 'APT##, FIN##, UNC####, TEMP.x', test: (a) => /^(APT ?\d+|FIN\d+|UNC\d+|TEMP\.[A-Za-z]+)$/.test(a) },
+  {
+    vendor: 'mandiant',
+    scheme: 'APT##, FIN##, UNC####, TEMP.x',
+    test: (a) => /^(APT ?\d+|FIN\d+|UNC\d+|TEMP\.[A-Za-z]+)$/.test(a),
+  },
   {
     vendor: 'secureworks',
     scheme: 'METAL WORD in capitals; TG-####',
@@ -403,7 +409,9 @@ function readBundles(dir: string, folder: string): StixObject[] {
     .split('\n')
     .filter((f) => f.endsWith('.json'))
     .sort();
-  return files.flatMap((f) => (JSON.parse(git(dir, 'show', `HEAD:${f}`)) as { objects: StixObject[] }).objects);
+  return files.flatMap(
+    (f) => (JSON.parse(git(dir, 'show', `HEAD:${f}`)) as { objects: StixObject[] }).objects,
+  );
 }
 
 interface MispCluster {
@@ -475,15 +483,39 @@ function sentences(text: string): string[] {
 
 /** Agencies ATT&CK names as sponsors or masters of a group, in our words. */
 const AGENCIES: { re: RegExp; name: string; country: string }[] = [
-  { re: /Main Intelligence Directorate|\bGRU\b/, name: "Russia's GRU military intelligence", country: 'Russia' },
-  { re: /Foreign Intelligence Service|\bSVR\b/, name: "Russia's SVR foreign intelligence service", country: 'Russia' },
+  {
+    re: /Main Intelligence Directorate|\bGRU\b/,
+    name: "Russia's GRU military intelligence",
+    country: 'Russia',
+  },
+  {
+    re: /Foreign Intelligence Service|\bSVR\b/,
+    name: "Russia's SVR foreign intelligence service",
+    country: 'Russia',
+  },
   { re: /Federal Security Service|\bFSB\b/, name: "Russia's FSB security service", country: 'Russia' },
   { re: /Ministry of State Security|\bMSS\b/, name: "China's Ministry of State Security", country: 'China' },
   { re: /People[’']s Liberation Army|\bPLA\b/, name: "China's People's Liberation Army", country: 'China' },
-  { re: /Reconnaissance General Bureau|\bRGB\b/, name: "North Korea's Reconnaissance General Bureau", country: 'North Korea' },
-  { re: /Ministry of Intelligence and Security|\bMOIS\b/, name: "Iran's Ministry of Intelligence and Security", country: 'Iran' },
-  { re: /Islamic Revolutionary Guard Corps|\bIRGC\b/, name: "Iran's Islamic Revolutionary Guard Corps", country: 'Iran' },
-  { re: /General Directorate of General Security/, name: "Lebanon's General Directorate of General Security", country: 'Lebanon' },
+  {
+    re: /Reconnaissance General Bureau|\bRGB\b/,
+    name: "North Korea's Reconnaissance General Bureau",
+    country: 'North Korea',
+  },
+  {
+    re: /Ministry of Intelligence and Security|\bMOIS\b/,
+    name: "Iran's Ministry of Intelligence and Security",
+    country: 'Iran',
+  },
+  {
+    re: /Islamic Revolutionary Guard Corps|\bIRGC\b/,
+    name: "Iran's Islamic Revolutionary Guard Corps",
+    country: 'Iran',
+  },
+  {
+    re: /General Directorate of General Security/,
+    name: "Lebanon's General Directorate of General Security",
+    country: 'Lebanon',
+  },
 ];
 
 const STATE_CUE =
@@ -514,14 +546,25 @@ export function stateTie(description: string): string | undefined {
   for (const s of sentences(text)) {
     if (/government-sponsored threat groups/.test(s)) continue; // Cinnamon Tempest: malware of others
     const agency = AGENCIES.find((a) => a.re.test(s));
-    if (agency && /attributed|linked|associated|subordinate|conducted by|on behalf|affiliated|behest|coordinated|acted in association/.test(s)) {
-      const unit = /(?:[Uu]nit|Military Unit Cover Designator) (\d{5})/.exec(s) ?? /\bCenter (\d{2})\b/.exec(s);
-      const unitText = unit ? (unit[0].startsWith('Center') ? ` (Center ${unit[1]})` : ` (unit ${unit[1]})`) : '';
+    if (
+      agency &&
+      /attributed|linked|associated|subordinate|conducted by|on behalf|affiliated|behest|coordinated|acted in association/.test(
+        s,
+      )
+    ) {
+      const unit =
+        /(?:[Uu]nit|Military Unit Cover Designator) (\d{5})/.exec(s) ?? /\bCenter (\d{2})\b/.exec(s);
+      const unitText = unit
+        ? unit[0].startsWith('Center')
+          ? ` (Center ${unit[1]})`
+          : ` (unit ${unit[1]})`
+        : '';
       return `${agency.name}${unitText}`;
     }
   }
   for (const s of sentences(text)) {
-    if (/government-sponsored threat groups|not been directly linked|not been confirmed|not definite/.test(s)) continue;
+    if (/government-sponsored threat groups|not been directly linked|not been confirmed|not definite/.test(s))
+      continue;
     if (STATE_CUE.test(s)) return countryIn(s) ?? 'a state';
   }
   return undefined;
@@ -552,7 +595,10 @@ const SECTORS: [RegExp, string][] = [
   [/\bhealth|\bmedical|\bhospital|\bpharmaceutical|\bbiomedical/i, 'health-sector'],
   [/\beducation|\buniversit|\bacadem|\bresearch/i, 'academic'],
   [/\bmedia\b|\bjournalist|\bnews\b/i, 'media'],
-  [/\bthink tank|\bNGO|\bnon-?governmental|\bnon-profit|\bactivist|\bdissident|\bhuman rights/i, 'civil-society'],
+  [
+    /\bthink tank|\bNGO|\bnon-?governmental|\bnon-profit|\bactivist|\bdissident|\bhuman rights/i,
+    'civil-society',
+  ],
   [/\baerospace|\baviation|\bairline/i, 'aviation'],
   [/\bcritical infrastructure|\bindustrial control/i, 'critical infrastructure'],
   [/\bmanufactur|\bsemiconductor|\belectronics/i, 'manufacturing'],
@@ -567,7 +613,12 @@ const SECTORS: [RegExp, string][] = [
 function notATarget(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 60);
-  if (/(originating in|out of|based in|operate from|operating from|attributed to|nexus to the|behalf of the|associated with the|Republic of|interests of|references to|use of)\s*(the )?$/i.test(before)) return true;
+  if (
+    /(originating in|out of|based in|operate from|operating from|attributed to|nexus to the|behalf of the|associated with the|Republic of|interests of|references to|use of)\s*(the )?$/i.test(
+      before,
+    )
+  )
+    return true;
   return /^\s*(\([A-Z]+\)\s*)?(and \p{Lu}\p{L}+\s+)?([-–]\s*)?(threat|cyber|state|group|actor|sponsored|based|linked|nexus|aligned|speaking|related|origins?|espionage|APT|interests|Ministry|intelligence service|People|themes|infrastructure|'s|’s|Armed|General|Federal|Foreign|Islamic|Reconnaissance)/u.test(
     after,
   );
@@ -605,7 +656,10 @@ function places(text: string, countryNames: Map<string, string>): string[] {
     const re = new RegExp(`(?<![\\w-])${region}(?![\\w-])`, 'g');
     for (const m of text.matchAll(re)) {
       // "Asia" inside "Southeast Asia", "Europe" inside "Eastern Europe": keep the longer region.
-      if (found.some((f) => f.at <= m.index && m.index < f.at + f.name.length + 12 && f.name.includes(region))) continue;
+      if (
+        found.some((f) => f.at <= m.index && m.index < f.at + f.name.length + 12 && f.name.includes(region))
+      )
+        continue;
       push(m.index, region === 'South East Asia' ? 'Southeast Asia' : region);
     }
   }
@@ -633,17 +687,26 @@ function countWords(text: string): number {
 }
 
 const ORIGIN_ADJ =
-  '(?:(?:suspected|likely|possibly|alleged|reportedly|native) )?(?:\\p{Lu}[\\p{L}’\'.]*(?: \\p{Lu}[\\p{L}’\']+)?[- ](?:based|speaking)|Chinese|Russian|Iranian|North Korean|South Korean|Pakistani|Indian|Lebanese|Nigerian|Middle Eastern|South Asian|Arabic|Turkish|Vietnamese)';
+  "(?:(?:suspected|likely|possibly|alleged|reportedly|native) )?(?:\\p{Lu}[\\p{L}’'.]*(?: \\p{Lu}[\\p{L}’']+)?[- ](?:based|speaking)|Chinese|Russian|Iranian|North Korean|South Korean|Pakistani|Indian|Lebanese|Nigerian|Middle Eastern|South Asian|Arabic|Turkish|Vietnamese)";
 
 /** Where ATT&CK's first sentence says a group comes from, as a predicate in our words, and the words it matched. */
 export function originOf(first: string): { phrase: string; match: string } | undefined {
-  const is = new RegExp(`\\b(?:is|are) (?:a |an )?(?:(?:suspected|believed) to be )?(${ORIGIN_ADJ})\\b`, 'u').exec(first);
+  const is = new RegExp(
+    `\\b(?:is|are) (?:a |an )?(?:(?:suspected|believed) to be )?(${ORIGIN_ADJ})\\b`,
+    'u',
+  ).exec(first);
   if (is) return { phrase: `describes as ${is[1]}`, match: is[1]! };
-  const origins = /\b(?:with|to have) (likely |possible )?(?:a )?(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?) origins\b/u.exec(first);
-  if (origins) return { phrase: `describes as of ${origins[1] ?? ''}${origins[2]} origin`, match: origins[2]! };
+  const origins =
+    /\b(?:with|to have) (likely |possible )?(?:a )?(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?) origins\b/u.exec(
+      first,
+    );
+  if (origins)
+    return { phrase: `describes as of ${origins[1] ?? ''}${origins[2]} origin`, match: origins[2]! };
   const nexus = /\bwith a (suspected )?(\p{Lu}[\p{L}]+) nexus\b/u.exec(first);
   if (nexus) return { phrase: `describes as having a ${nexus[1] ?? ''}${nexus[2]} nexus`, match: nexus[2]! };
-  const out = /\boperat\w* (?:out of|from) (?:the [\w ]+? of )?(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)/u.exec(first);
+  const out = /\boperat\w* (?:out of|from) (?:the [\w ]+? of )?(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)/u.exec(
+    first,
+  );
   if (out) return { phrase: `describes as operating out of ${out[1]}`, match: out[1]! };
   const actors = /\battributed to (\p{Lu}[\p{L}]+) actors\b/u.exec(first);
   if (actors) return { phrase: `attributes to ${actors[1]} actors`, match: actors[1]! };
@@ -662,7 +725,9 @@ export function attackSummary(
   const tie = type === 'state-linked' ? stateTie(group.description) : undefined;
   const sinceMatch =
     /\bsince (?:at least |as early as )?(?:(?:early|mid|late)[- ])?(?:[A-Z][a-z]+ )?(\d{4})\b/i.exec(text) ??
-    /\bfirst (?:seen|observed|reported|disclosed) in (?:(?:early|mid|late)[- ])?(?:[A-Z][a-z]+ )?(\d{4})\b/.exec(text) ??
+    /\bfirst (?:seen|observed|reported|disclosed) in (?:(?:early|mid|late)[- ])?(?:[A-Z][a-z]+ )?(\d{4})\b/.exec(
+      text,
+    ) ??
     /\bas early as (\d{4})\b/.exec(text);
   const since = sinceMatch ? sinceMatch[1] : undefined;
 
@@ -691,7 +756,11 @@ export function attackSummary(
 
   // Targets: only sentences about targeting, without the sentence that names its masters or origin.
   const targetText = all
-    .filter((s) => /target|against|victims|focus|compromis|attack|operations in|interest in|spying on|surveillance/i.test(s))
+    .filter((s) =>
+      /target|against|victims|focus|compromis|attack|operations in|interest in|spying on|surveillance/i.test(
+        s,
+      ),
+    )
     .filter((s) => !/indict|sanction|attributed the|publicly attributed|arrested/i.test(s))
     .filter((s) => !AGENCIES.some((a) => a.re.test(s)) || /target|against|victims/.test(s))
     .join(' ');
@@ -711,7 +780,9 @@ export function attackSummary(
     const p = where.slice(0, nPlaces);
     if (s.length || p.length) {
       const what = s.length ? `${list(s)} targets` : 'targets';
-      parts.push(`ATT&CK lists ${what}${p.length ? ` in ${list(p)}${where.length > nPlaces ? ' and elsewhere' : ''}` : ''}.`);
+      parts.push(
+        `ATT&CK lists ${what}${p.length ? ` in ${list(p)}${where.length > nPlaces ? ' and elsewhere' : ''}` : ''}.`,
+      );
     }
     const o = ops.slice(0, nOps);
     if (o.length) parts.push(`ATT&CK links it to ${list(o)}.`);
@@ -765,7 +836,8 @@ export const MISP_ACTORS: MispActor[] = [
     name: 'Conti',
     type: 'ransomware',
     clusters: [['ransomware', 'Conti']],
-    source: 'https://www.cyber.gov.au/acsc/view-all-content/advisories/2021-010-acsc-ransomware-profile-conti',
+    source:
+      'https://www.cyber.gov.au/acsc/view-all-content/advisories/2021-010-acsc-ransomware-profile-conti',
     summary:
       'Ransomware operation named after its Conti ransomware, profiled by the Australian Cyber Security Centre in 2021.',
   },
@@ -783,7 +855,8 @@ export const MISP_ACTORS: MispActor[] = [
     name: 'BlackCat',
     type: 'ransomware',
     clusters: [['ransomware', 'BlackCat']],
-    source: 'https://www.cyber.gov.au/acsc/view-all-content/advisories/2022-004-acsc-ransomware-profile-alphv-aka-blackcat',
+    source:
+      'https://www.cyber.gov.au/acsc/view-all-content/advisories/2022-004-acsc-ransomware-profile-alphv-aka-blackcat',
     summary:
       'Ransomware operation known as BlackCat or ALPHV (Noberus to Symantec), profiled by the Australian Cyber Security Centre in 2022.',
   },
@@ -793,14 +866,16 @@ export const MISP_ACTORS: MispActor[] = [
     type: 'ransomware',
     clusters: [['ransomware', 'Hive']],
     source: 'https://www.ic3.gov/Media/News/2021/210825.pdf',
-    summary: 'Ransomware operation named after its Hive ransomware, first seen in June 2021; the subject of an FBI alert.',
+    summary:
+      'Ransomware operation named after its Hive ransomware, first seen in June 2021; the subject of an FBI alert.',
   },
   {
     id: 'cl0p',
     name: 'Cl0p',
     type: 'ransomware',
     clusters: [['ransomware', 'Clop']],
-    source: 'https://therecord.media/ukrainian-police-arrest-clop-ransomware-members-seize-server-infrastructure/',
+    source:
+      'https://therecord.media/ukrainian-police-arrest-clop-ransomware-members-seize-server-infrastructure/',
     summary:
       'Ransomware operation named after its Clop (Cl0p) ransomware; Ukrainian police arrested suspected members and seized servers used in its attacks.',
   },
@@ -831,7 +906,8 @@ export const MISP_ACTORS: MispActor[] = [
     name: 'The Shadow Brokers',
     type: 'persona',
     clusters: [['threat-actor', 'The Shadow Brokers']],
-    source: 'https://www.vice.com/en_us/article/53djj3/shadow-brokers-whine-that-nobody-is-buying-their-hacked-nsa-files',
+    source:
+      'https://www.vice.com/en_us/article/53djj3/shadow-brokers-whine-that-nobody-is-buying-their-hacked-nsa-files',
     summary:
       'Name used from 2016 to leak, and to offer for sale, hacking tools and exploits taken from the US National Security Agency.',
   },
@@ -887,8 +963,16 @@ export const MISP_ACTORS: MispActor[] = [
  * fact that makes them one.
  */
 export const MERGED_NAMES: { id: string; texts: string[]; because: string }[] = [
-  { id: 'gold-southfield', texts: ['REvil', 'Sodinokibi'], because: 'ATT&CK: GOLD SOUTHFIELD operates the REvil RaaS' },
-  { id: 'water-galura', texts: ['Qilin'], because: 'ATT&CK: Water Galura are the operators of the Qilin RaaS' },
+  {
+    id: 'gold-southfield',
+    texts: ['REvil', 'Sodinokibi'],
+    because: 'ATT&CK: GOLD SOUTHFIELD operates the REvil RaaS',
+  },
+  {
+    id: 'water-galura',
+    texts: ['Qilin'],
+    because: 'ATT&CK: Water Galura are the operators of the Qilin RaaS',
+  },
 ];
 
 /** Named in the brief and looked for in MISP, but left out: why. Printed, and listed in data/SOURCES.md. */
@@ -940,14 +1024,21 @@ export interface ImportResult {
   notes: string[];
 }
 
-export function buildThreatActors(attackDir: string, mispDir: string, overrides: Overrides, skipIds: Set<string>): ImportResult {
+export function buildThreatActors(
+  attackDir: string,
+  mispDir: string,
+  overrides: Overrides,
+  skipIds: Set<string>,
+): ImportResult {
   const notes: string[] = [];
   const attackAsOf = snapshotDate(attackDir);
   const mispAsOf = snapshotDate(mispDir);
 
   // Country names and demonyms for "where it targets": from the world-countries package (already a dependency).
   const countryNames = new Map<string, string>();
-  const world = JSON.parse(readFileSync(resolve('node_modules/world-countries/countries.json'), 'utf8')) as {
+  const world = JSON.parse(
+    readFileSync(createRequire(import.meta.url).resolve('world-countries/countries.json'), 'utf8'),
+  ) as {
     name: { common: string };
     unMember?: boolean;
     demonyms?: { eng?: { m?: string } };
@@ -981,7 +1072,15 @@ export function buildThreatActors(attackDir: string, mispDir: string, overrides:
       .filter((o) => o.type === 'campaign' && !o.revoked && !o.x_mitre_deprecated)
       .map((o) => [o.id, o]),
   );
-  const attributedFiles = git(attackDir, 'grep', '-l', '"relationship_type": "attributed-to"', 'HEAD', '--', 'enterprise-attack/relationship')
+  const attributedFiles = git(
+    attackDir,
+    'grep',
+    '-l',
+    '"relationship_type": "attributed-to"',
+    'HEAD',
+    '--',
+    'enterprise-attack/relationship',
+  )
     .split('\n')
     .filter(Boolean)
     .map((l) => l.replace(/^HEAD:/, ''))
@@ -989,7 +1088,13 @@ export function buildThreatActors(attackDir: string, mispDir: string, overrides:
   const operationsOf = new Map<string, string[]>();
   for (const f of attributedFiles) {
     for (const r of (JSON.parse(git(attackDir, 'show', `HEAD:${f}`)) as { objects: StixObject[] }).objects) {
-      if (r.type !== 'relationship' || r.relationship_type !== 'attributed-to' || r.revoked || r.x_mitre_deprecated) continue;
+      if (
+        r.type !== 'relationship' ||
+        r.relationship_type !== 'attributed-to' ||
+        r.revoked ||
+        r.x_mitre_deprecated
+      )
+        continue;
       const c = campaigns.get(r.source_ref ?? '');
       if (!c?.name || /^C\d{4}$/.test(c.name)) continue;
       const list = operationsOf.get(r.target_ref ?? '') ?? [];
@@ -1019,7 +1124,8 @@ export function buildThreatActors(attackDir: string, mispDir: string, overrides:
       const producer = producers.get(na.slice(at + 1));
       if (producer) addBy(na.slice(0, at), producer);
     }
-    for (const [k, v] of Object.entries(c.meta ?? {})) if (k.startsWith('origin:') && typeof v === 'string') addBy(k.slice(7), v);
+    for (const [k, v] of Object.entries(c.meta ?? {}))
+      if (k.startsWith('origin:') && typeof v === 'string') addBy(k.slice(7), v);
   }
 
   // Match MISP clusters to ATT&CK groups: an explicit link (related dest-uuid = the intrusion set's uuid) first,
@@ -1040,7 +1146,9 @@ export function buildThreatActors(attackDir: string, mispDir: string, overrides:
   }
   const clustersOf = new Map<string, MispCluster[]>();
   for (const c of mispActors) {
-    const linked = new Set((c.related ?? []).map((r) => groupByUuid.get(r['dest-uuid'])).filter((g) => g !== undefined));
+    const linked = new Set(
+      (c.related ?? []).map((r) => groupByUuid.get(r['dest-uuid'])).filter((g) => g !== undefined),
+    );
     const value = fold(c.value);
     const synonyms = (c.meta?.synonyms ?? []).map(fold);
     const candidates = new Set<StixObject>([
@@ -1066,7 +1174,12 @@ export function buildThreatActors(attackDir: string, mispDir: string, overrides:
     };
     const ranked = [...candidates].map((g) => ({ g, s: score(g) })).sort((a, b) => cmp(a.s, b.s));
     if (ranked.length > 1 && cmp(ranked[0]!.s, ranked[1]!.s) === 0) {
-      notes.push(`MISP cluster "${c.value}" matches ${ranked.filter((r) => cmp(r.s, ranked[0]!.s) === 0).map((r) => r.g.name).join(', ')} equally: not used`);
+      notes.push(
+        `MISP cluster "${c.value}" matches ${ranked
+          .filter((r) => cmp(r.s, ranked[0]!.s) === 0)
+          .map((r) => r.g.name)
+          .join(', ')} equally: not used`,
+      );
       continue;
     }
     const g = ranked[0]!.g;
@@ -1082,19 +1195,27 @@ export function buildThreatActors(attackDir: string, mispDir: string, overrides:
     const type = (override?.type as ActorType | undefined) ?? actorType(s.description ?? '');
     const claims: Claim[] = [{ text: s.name!, priority: 0 }];
     for (const a of s.aliases ?? []) if (a !== s.name) claims.push({ text: a, priority: 1 });
-    for (const c of clustersOf.get(s.id) ?? []) for (const t of [c.value, ...(c.meta?.synonyms ?? [])]) claims.push({ text: t, priority: 2 });
-    for (const m of MERGED_NAMES.filter((m) => m.id === id)) for (const t of m.texts) claims.push({ text: t, priority: 2 });
+    for (const c of clustersOf.get(s.id) ?? [])
+      for (const t of [c.value, ...(c.meta?.synonyms ?? [])]) claims.push({ text: t, priority: 2 });
+    for (const m of MERGED_NAMES.filter((m) => m.id === id))
+      for (const t of m.texts) claims.push({ text: t, priority: 2 });
     for (const extra of overrides.add?.[id] ?? []) claims.push({ text: extra.text, priority: 2 });
     const source = ref.url.endsWith('/') ? ref.url : `${ref.url}/`;
     const dates: Draft['dates'] = [];
-    if (s.first_seen) dates.push({ type: 'first-seen', date: isoDay(s.first_seen), source, asOf: attackAsOf });
+    if (s.first_seen)
+      dates.push({ type: 'first-seen', date: isoDay(s.first_seen), source, asOf: attackAsOf });
     if (s.last_seen) dates.push({ type: 'last-seen', date: isoDay(s.last_seen), source, asOf: attackAsOf });
     drafts.push({
       id,
       name: s.name!,
       type,
       codes: { attack: ref.external_id },
-      summary: attackSummary({ name: s.name!, description: s.description ?? '' }, type, operationsOf.get(s.id) ?? [], countryNames),
+      summary: attackSummary(
+        { name: s.name!, description: s.description ?? '' },
+        type,
+        operationsOf.get(s.id) ?? [],
+        countryNames,
+      ),
       source,
       asOf: attackAsOf,
       dates,
@@ -1112,9 +1233,19 @@ export function buildThreatActors(attackDir: string, mispDir: string, overrides:
       for (const r of c.meta?.refs ?? []) refs.add(r);
       for (const t of [c.value, ...(c.meta?.synonyms ?? [])]) claims.push({ text: t, priority: 2 });
     }
-    if (!refs.has(m.source)) throw new Error(`${m.id}: ${m.source} is not among the MISP refs of its clusters`);
+    if (!refs.has(m.source))
+      throw new Error(`${m.id}: ${m.source} is not among the MISP refs of its clusters`);
     for (const extra of overrides.add?.[m.id] ?? []) claims.push({ text: extra.text, priority: 2 });
-    drafts.push({ id: m.id, name: m.name, type: m.type, summary: m.summary, source: m.source, asOf: mispAsOf, dates: [], claims });
+    drafts.push({
+      id: m.id,
+      name: m.name,
+      type: m.type,
+      summary: m.summary,
+      source: m.source,
+      asOf: mispAsOf,
+      dates: [],
+      claims,
+    });
   }
 
   // Clean the claims, then resolve aliases that several actors claim: the best-priority claim keeps it; if several
@@ -1144,7 +1275,8 @@ export function buildThreatActors(attackDir: string, mispDir: string, overrides:
     if (list.length < 2) continue;
     const best = Math.min(...list.map((l) => l.priority));
     const winners = list.filter((l) => l.priority === best);
-    if (best === 0 && winners.length > 1) throw new Error(`two actors are named "${key}": ${winners.map((w) => w.id).join(', ')}`);
+    if (best === 0 && winners.length > 1)
+      throw new Error(`two actors are named "${key}": ${winners.map((w) => w.id).join(', ')}`);
     const keep = winners.length === 1 ? winners[0]!.id : undefined;
     for (const l of list) {
       if (l.id === keep) continue;
@@ -1153,7 +1285,10 @@ export function buildThreatActors(attackDir: string, mispDir: string, overrides:
     }
     notes.push(
       keep
-        ? `alias "${key}": kept by ${keep}, dropped from ${list.filter((l) => l.id !== keep).map((l) => l.id).join(', ')}`
+        ? `alias "${key}": kept by ${keep}, dropped from ${list
+            .filter((l) => l.id !== keep)
+            .map((l) => l.id)
+            .join(', ')}`
         : `alias "${key}": claimed equally by ${list.map((l) => l.id).join(', ')}: dropped from all`,
     );
   }
@@ -1173,7 +1308,8 @@ export function buildThreatActors(attackDir: string, mispDir: string, overrides:
         // The name itself is matched from `name`; it is listed as an alias too to say who uses it, and when it is
         // an everyday word: the name then never counts alone (the schema has no context for a name) and this
         // alias, with its context, stands for it.
-        if (by.length || nameRule.rule === 'in-context') aliases.push({ text: c.text, ...nameRule, ...(by.length ? { by } : {}) });
+        if (by.length || nameRule.rule === 'in-context')
+          aliases.push({ text: c.text, ...nameRule, ...(by.length ? { by } : {}) });
         continue;
       }
       const rule = withOverride(c.text, ruleFor(c.text), aliasOverrides.get(fold(c.text)));
@@ -1217,7 +1353,12 @@ function byOf(text: string, mispBy: Map<string, Set<string>>, o: AliasOverride |
   return patterns.sort();
 }
 
-function toYaml(d: Draft, name: string, nameRule: Pick<RuledAlias, 'caseSensitive' | 'rule' | 'context'>, aliases: RuledAlias[]): string {
+function toYaml(
+  d: Draft,
+  name: string,
+  nameRule: Pick<RuledAlias, 'caseSensitive' | 'rule' | 'context'>,
+  aliases: RuledAlias[],
+): string {
   const summary = new Scalar(d.summary);
   summary.type = Scalar.BLOCK_FOLDED;
   const body: Record<string, unknown> = {
@@ -1242,8 +1383,7 @@ function toYaml(d: Draft, name: string, nameRule: Pick<RuledAlias, 'caseSensitiv
   const doc = new Document(body);
   visit(doc, {
     Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === 'by' && isSeq(pair.value))
-        pair.value.flow = true;
+      if (isScalar(pair.key) && pair.key.value === 'by' && isSeq(pair.value)) pair.value.flow = true;
     },
   });
   return `${GENERATED_HEADER}\n${doc.toString({ lineWidth: 110, minContentWidth: 20, flowCollectionPadding: false })}`;
@@ -1263,12 +1403,16 @@ function main(): void {
     },
   });
   if (!values.attack || !values.misp) {
-    console.error('usage: import-threat-actors.ts --attack DIR --misp DIR [--out data/threat-actors] [--check]');
+    console.error(
+      'usage: import-threat-actors.ts --attack DIR --misp DIR [--out data/threat-actors] [--check]',
+    );
     process.exit(2);
   }
   const out = resolve(values.out ?? 'data/threat-actors');
   const overrides = readOverrides(join(out, 'overrides.yaml'));
-  const existing = existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.yaml') && f !== 'overrides.yaml') : [];
+  const existing = existsSync(out)
+    ? readdirSync(out).filter((f) => f.endsWith('.yaml') && f !== 'overrides.yaml')
+    : [];
   const handWritten = new Set<string>();
   const generatedBefore = new Set<string>();
   for (const f of existing) {
@@ -1277,7 +1421,12 @@ function main(): void {
     else handWritten.add(f);
   }
   const skipIds = new Set([...handWritten].map((f) => f.replace(/\.yaml$/, '')));
-  const { files, notes } = buildThreatActors(resolve(values.attack), resolve(values.misp), overrides, skipIds);
+  const { files, notes } = buildThreatActors(
+    resolve(values.attack),
+    resolve(values.misp),
+    overrides,
+    skipIds,
+  );
 
   let changed = 0;
   for (const [f, text] of files) {
@@ -1294,7 +1443,9 @@ function main(): void {
   }
   for (const n of notes) console.log(`note: ${n}`);
   for (const l of LEFT_OUT) console.log(`left out: ${l.name}: ${l.why}`);
-  console.log(`${files.size} threat actors; ${changed} file(s) ${values.check ? 'would change' : 'written or removed'}`);
+  console.log(
+    `${files.size} threat actors; ${changed} file(s) ${values.check ? 'would change' : 'written or removed'}`,
+  );
   if (values.check && changed > 0) process.exitCode = 1;
 }
 
