@@ -59,6 +59,8 @@ export function loadAndCompile(dataDir: string, generatedAt = new Date().toISOSt
   const entities: Located<SourceEntity>[] = [];
   for (const [folder, kind] of Object.entries(KIND_FOLDERS)) {
     for (const file of yamlFiles(join(dataDir, folder))) {
+      // An importer's corrections file (threat-actors/overrides.yaml) is read by its script, not an entity.
+      if (file.endsWith('/overrides.yaml')) continue;
       const raw = readYaml(file);
       if (raw === undefined) continue;
       const parsed = sourceEntity.safeParse(raw);
