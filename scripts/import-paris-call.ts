@@ -441,7 +441,8 @@ function byName(s: Supporter): Kind | undefined {
   if (/\bchamber of commerce\b/i.test(n)) return { type: 'industry-body', phrase: 'chamber of commerce' };
   if (/\b(hospital|nemocnice|clínica|clinica)\b/i.test(n))
     return { type: industry ? 'company' : 'government-body', phrase: 'hospital' };
-  if (/\b(association|asociaci[oó]n|federation|chamber)\b/i.test(n))
+  if (s.category === 'public-authority') return undefined;
+  if (/\b(association|asociaci[oó]n|federation|chamber|alliance|council)\b/i.test(n))
     return industry
       ? { type: 'industry-body', phrase: 'industry association' }
       : { type: 'ngo', phrase: 'association' };
