@@ -757,7 +757,7 @@ function main(): void {
       if (words.ordinary.has(acronym.toLowerCase())) continue;
       g.aliases.push({ text: acronym, caseSensitive: true, rule: 'after-full-name' });
       const restWhy = ruleReason(rest, s, hand);
-      if (rest.length >= 5 && normaliseName(rest) !== normaliseName(s.name) && !restWhy)
+      if (rest.length >= 5 && fold(rest) !== fold(s.name) && !restWhy)
         g.aliases.push({ text: rest, caseSensitive: true });
     }
     return g;
