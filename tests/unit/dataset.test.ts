@@ -24,8 +24,14 @@ describe('dataset sources', () => {
     expect(count('organization')).toBeGreaterThanOrEqual(10);
     const states = dataset.entities.filter((e) => e.kind === 'country' && e.type === 'state');
     expect(states).toHaveLength(193);
+    // States only: the European Union (a country entity of type bloc) supports the Call too.
+    const byId = new Map(dataset.entities.map((e) => [e.id, e]));
     const parisCallStates = dataset.relations.filter(
-      (r) => r.object === 'paris-call' && r.type === 'supports' && r.subject.startsWith('country-'),
+      (r) =>
+        r.object === 'paris-call' &&
+        r.type === 'supports' &&
+        r.subject.startsWith('country-') &&
+        byId.get(r.subject)?.type !== 'bloc',
     );
     expect(parisCallStates).toHaveLength(81); // every state listed in the shared supporters CSV
     for (const e of dataset.entities) {
