@@ -8,7 +8,14 @@
  */
 
 /** The offices imported, as the report counts them. */
-export const OFFICES = ['head-of-state', 'head-of-government', 'foreign', 'defence', 'interior', 'digital'] as const;
+export const OFFICES = [
+  'head-of-state',
+  'head-of-government',
+  'foreign',
+  'defence',
+  'interior',
+  'digital',
+] as const;
 export type Office = (typeof OFFICES)[number];
 
 export interface OfficeRule {
@@ -270,7 +277,12 @@ export const COUNTRIES: CountryConfig[] = [
     rules: [
       of('President', HS, 'France'),
       of('Prime Minister', HG, 'France'),
-      { label: 'Minister of Foreign Affairs', offices: FA, title: 'Minister of Foreign Affairs of France', at: 'french-foreign-ministry' },
+      {
+        label: 'Minister of Foreign Affairs',
+        offices: FA,
+        title: 'Minister of Foreign Affairs of France',
+        at: 'french-foreign-ministry',
+      },
       {
         label: 'Minister of Europe and Foreign Affairs',
         offices: FA,
@@ -280,7 +292,12 @@ export const COUNTRIES: CountryConfig[] = [
       of('Minister of the Armed Forces', DF, 'France'),
       of('Minister of the Interior', IN, 'France'),
       of('Secretary of State for Digital Affairs', DG, 'France'),
-      of('Minister of Economy, Industry and Digital', DG, 'France', 'Minister of the Economy, Industry and Digital Affairs of France'),
+      of(
+        'Minister of Economy, Industry and Digital',
+        DG,
+        'France',
+        'Minister of the Economy, Industry and Digital Affairs of France',
+      ),
     ],
   },
   {
@@ -354,7 +371,12 @@ export const COUNTRIES: CountryConfig[] = [
       of('Minister of Foreign Affairs', FA, 'Indonesia'),
       of('Minister of Defence', DF, 'Indonesia'),
       of('Minister of Home Affairs', IN, 'Indonesia'),
-      of('Minister of Communication and Information', DG, 'Indonesia', 'Minister of Communication and Information Technology of Indonesia'),
+      of(
+        'Minister of Communication and Information',
+        DG,
+        'Indonesia',
+        'Minister of Communication and Information Technology of Indonesia',
+      ),
     ],
   },
   {
@@ -607,7 +629,12 @@ export const COUNTRIES: CountryConfig[] = [
     rules: [
       of('President', BOTH, 'South Africa'),
       of('Minister of International Relations and Cooperation', FA, 'South Africa'),
-      of('Minister of Defence', DF, 'South Africa', 'Minister of Defence and Military Veterans of South Africa'),
+      of(
+        'Minister of Defence',
+        DF,
+        'South Africa',
+        'Minister of Defence and Military Veterans of South Africa',
+      ),
       of('Minister of Home Affairs', IN, 'South Africa'),
     ],
   },
@@ -637,7 +664,12 @@ export const COUNTRIES: CountryConfig[] = [
       of('Prime Minister', HG, 'Spain'),
       of('Minister of Foreign Affairs', FA, 'Spain'),
       of('Minister of Foreign Affairs and Cooperation', FA, 'Spain'),
-      of('Minister of Foreign Affairs, European Union and Foreign Aid', FA, 'Spain', 'Minister of Foreign Affairs, European Union and Cooperation of Spain'),
+      of(
+        'Minister of Foreign Affairs, European Union and Foreign Aid',
+        FA,
+        'Spain',
+        'Minister of Foreign Affairs, European Union and Cooperation of Spain',
+      ),
       of('Minister of Defence', DF, 'Spain'),
       of('Minister of the Interior', IN, 'Spain'),
       of('Minister for the Economy and Digital Transformation', DG, 'Spain'),
@@ -692,9 +724,19 @@ export const COUNTRIES: CountryConfig[] = [
     wl2021: 'United States of America',
     rules: [
       of('President', BOTH, 'the United States'),
-      { label: 'Secretary of State', offices: FA, title: 'United States Secretary of State', at: 'us-state-department' },
+      {
+        label: 'Secretary of State',
+        offices: FA,
+        title: 'United States Secretary of State',
+        at: 'us-state-department',
+      },
       of('Secretary of Defence', DF, 'the United States', 'United States Secretary of Defense'),
-      of('Secretary of Homeland Security', IN, 'the United States', 'United States Secretary of Homeland Security'),
+      of(
+        'Secretary of Homeland Security',
+        IN,
+        'the United States',
+        'United States Secretary of Homeland Security',
+      ),
       of('Attorney General', IN, 'the United States', 'United States Attorney General'),
     ],
   },
@@ -716,8 +758,14 @@ export const IFG_POSTS: Record<string, { offices: Office[]; title: string; at?: 
     title: 'Secretary of State for Foreign, Commonwealth and Development Affairs',
     at: 'uk-fcdo',
   },
-  'Secretary of State for Defence': { offices: DF, title: 'Secretary of State for Defence of the United Kingdom' },
-  'Secretary of State for the Home Department': { offices: IN, title: 'Home Secretary of the United Kingdom' },
+  'Secretary of State for Defence': {
+    offices: DF,
+    title: 'Secretary of State for Defence of the United Kingdom',
+  },
+  'Secretary of State for the Home Department': {
+    offices: IN,
+    title: 'Home Secretary of the United Kingdom',
+  },
   'Secretary of State for Digital, Culture, Media and Sport': {
     offices: DG,
     title: 'Secretary of State for Digital, Culture, Media and Sport',
@@ -726,18 +774,33 @@ export const IFG_POSTS: Record<string, { offices: Office[]; title: string; at?: 
     offices: DG,
     title: 'Secretary of State for Science, Innovation and Technology',
   },
-  'Minister for Digital and the Creative Industries': { offices: DG, title: 'Minister for Digital and the Creative Industries (UK)' },
+  'Minister for Digital and the Creative Industries': {
+    offices: DG,
+    title: 'Minister for Digital and the Creative Industries (UK)',
+  },
   'Minister for Digital and Broadband': { offices: DG, title: 'Minister for Digital and Broadband (UK)' },
   'Minister for Digital Infrastructure': { offices: DG, title: 'Minister for Digital Infrastructure (UK)' },
   'Minister for Digital and Culture': { offices: DG, title: 'Minister for Digital and Culture (UK)' },
-  'Minister for Tech and the Digital Economy': { offices: DG, title: 'Minister for Tech and the Digital Economy (UK)' },
+  'Minister for Tech and the Digital Economy': {
+    offices: DG,
+    title: 'Minister for Tech and the Digital Economy (UK)',
+  },
   'Minister for Media, Data, and Digital Infrastructure': {
     offices: DG,
     title: 'Minister for Media, Data and Digital Infrastructure (UK)',
   },
-  'Minister for Data and Digital Infrastructure': { offices: DG, title: 'Minister for Data and Digital Infrastructure (UK)' },
-  'Minister for AI and Digital Government': { offices: DG, title: 'Minister for AI and Digital Government (UK)' },
-  'Minister for Digital Government and Data': { offices: DG, title: 'Minister for Digital Government and Data (UK)' },
+  'Minister for Data and Digital Infrastructure': {
+    offices: DG,
+    title: 'Minister for Data and Digital Infrastructure (UK)',
+  },
+  'Minister for AI and Digital Government': {
+    offices: DG,
+    title: 'Minister for AI and Digital Government (UK)',
+  },
+  'Minister for Digital Government and Data': {
+    offices: DG,
+    title: 'Minister for Digital Government and Data (UK)',
+  },
   'Minister for the Future Digital Economy and Online Safety': {
     offices: DG,
     title: 'Minister for the Future Digital Economy and Online Safety (UK)',

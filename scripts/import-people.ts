@@ -25,7 +25,16 @@
  * listed in --diff-out instead. Hand corrections go in data/people-overrides.yaml.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -239,10 +248,33 @@ interface Override {
   /** Leave roles out: by title, with the reason. */
   dropRoles?: { title: string; from?: string; reason: string }[];
 }
+/** A person the snapshots lack, added by hand from pages read (each role with its own source). */
+interface Addition {
+  name: string;
+  source: string;
+  asOf: string;
+  roles: {
+    title: string;
+    iso3: string;
+    offices: Office[];
+    at?: string;
+    from?: string;
+    to?: string;
+    heldThrough?: string;
+    confirmed?: { date: string; source: string };
+    source: string;
+    asOf: string;
+  }[];
+}
 const OVERRIDES_FILE = join(DATA, 'people-overrides.yaml');
-const overrides: Record<string, Override> = existsSync(OVERRIDES_FILE)
-  ? ((parse(readFileSync(OVERRIDES_FILE, 'utf8')) as { people?: Record<string, Override> }).people ?? {})
+const overridesFile = existsSync(OVERRIDES_FILE)
+  ? (parse(readFileSync(OVERRIDES_FILE, 'utf8')) as {
+      people?: Record<string, Override>;
+      add?: Record<string, Addition>;
+    })
   : {};
+const overrides: Record<string, Override> = overridesFile.people ?? {};
+const additions: Record<string, Addition> = overridesFile.add ?? {};
 
 // ---------------------------------------------------------------------------------------------------------
 // 1. EveryPolitician country repositories
@@ -257,7 +289,11 @@ for (const country of COUNTRIES) {
     note('missing', `${country.repo}: not fetched`);
     continue;
   }
-  const snap = snapshotOf(repo, `https://github.com/every-politician-scrapers/${country.repo}`, 'html/holders21.csv');
+  const snap = snapshotOf(
+    repo,
+    `https://github.com/every-politician-scrapers/${country.repo}`,
+    'html/holders21.csv',
+  );
   snapshots.push(snap);
   const rows = parseCsv(showFile(repo, 'html/holders21.csv', snap.commit));
   for (const rule of country.rules) {
@@ -269,7 +305,10 @@ for (const country of COUNTRIES) {
       const from = isDate(r.start) ? r.start : undefined;
       const to = isDate(r.end) ? r.end : undefined;
       if (from && to && cmp(to, from) < 0) {
-        note('invalid', `${country.repo}: ${r.person} ${q} "${rule.label}" ends ${to} before it starts ${from}; row left out`);
+        note(
+          'invalid',
+          `${country.repo}: ${r.person} ${q} "${rule.label}" ends ${to} before it starts ${from}; row left out`,
+        );
         continue;
       }
       const role: Role = {
@@ -307,7 +346,11 @@ interface LaterSighting {
 const later: LaterSighting[] = [];
 {
   const repo = EP('world-leaders-2021');
-  const snap = snapshotOf(repo, 'https://github.com/every-politician-scrapers/world-leaders-2021', 'data/wikidata.csv');
+  const snap = snapshotOf(
+    repo,
+    'https://github.com/every-politician-scrapers/world-leaders-2021',
+    'data/wikidata.csv',
+  );
   snapshots.push(snap);
   const byLabel = new Map(COUNTRIES.filter((c) => c.wl2021).map((c) => [c.wl2021!, c]));
   for (const r of parseCsv(showFile(repo, 'data/wikidata.csv', snap.commit))) {
@@ -337,7 +380,11 @@ const later: LaterSighting[] = [];
 }
 {
   const repo = EP('world');
-  const snap = snapshotOf(repo, 'https://github.com/every-politician-scrapers/world', 'sources/foreign/wikidata.csv');
+  const snap = snapshotOf(
+    repo,
+    'https://github.com/every-politician-scrapers/world',
+    'sources/foreign/wikidata.csv',
+  );
   snapshots.push(snap);
   const byName = new Map(COUNTRIES.map((c) => [c.wl2021 ?? c.name, c]));
   for (const c of COUNTRIES) byName.set(c.name, c);
@@ -472,7 +519,11 @@ function factbookHistory(path: string): FactbookEntry[] {
     try {
       const j = JSON.parse(body) as Record<string, Record<string, Record<string, { text?: string }>>>;
       const e = j.Government?.['Executive branch'] ?? {};
-      entries.push({ date, chief: e['chief of state']?.text ?? '', head: e['head of government']?.text ?? '' });
+      entries.push({
+        date,
+        chief: e['chief of state']?.text ?? '',
+        head: e['head of government']?.text ?? '',
+      });
     } catch {
       /* a broken weekly file: skipped */
     }
@@ -482,13 +533,20 @@ function factbookHistory(path: string): FactbookEntry[] {
 
 const factbooks = new Map<string, FactbookEntry[]>();
 for (const c of COUNTRIES) if (c.factbook) factbooks.set(c.iso3, factbookHistory(c.factbook));
-const fbAll = [...factbooks.values()].flat().map((e) => e.date).sort();
+const fbAll = [...factbooks.values()]
+  .flat()
+  .map((e) => e.date)
+  .sort();
 const fbFirst = fbAll[0] ?? '';
 const fbLast = fbAll[fbAll.length - 1] ?? '';
 /** Words the Factbook writes in capitals (family names), folded. */
 function capsTokens(text: string): Set<string> {
   const plain = text.replace(/&([a-z])[a-z]*;/g, '$1');
-  return new Set((plain.match(/[\p{Lu}][\p{Lu}'-]+/gu) ?? []).map((t) => fold(t)).filter((t) => !['bin', 'al', 'ii', 'iii'].includes(t) || true));
+  return new Set(
+    (plain.match(/[\p{Lu}][\p{Lu}'-]+/gu) ?? [])
+      .map((t) => fold(t))
+      .filter((t) => !['bin', 'al', 'ii', 'iii'].includes(t) || true),
+  );
 }
 function nameTokensOf(names: Iterable<string>): Set<string> {
   return new Set(
@@ -526,8 +584,9 @@ function headTitle(c: CountryConfig, office: Office, label?: string): { title: s
   if (rule) return { title: rule.title, offices: rule.offices };
   const configured = office === 'head-of-state' ? c.heads?.state : c.heads?.government;
   if (configured) return { title: configured, offices: [office] };
-  const t = (label ?? (office === 'head-of-state' ? 'Head of State' : 'Head of Government')).replace(/^./, (m) =>
-    m.toUpperCase(),
+  const t = (label ?? (office === 'head-of-state' ? 'Head of State' : 'Head of Government')).replace(
+    /^./,
+    (m) => m.toUpperCase(),
   );
   return { title: / of /.test(t) ? t : `${t} of ${c.name}`, offices: [office] };
 }
@@ -545,6 +604,8 @@ function sameName(a: string, b: string): boolean {
   return fold(a) === fold(b);
 }
 
+/** What world-leaders-current shows after a holder's last day in its snapshots, by person key. */
+const succession = new Map<string, string[]>();
 const namesByQ = new Map<string, string>();
 for (const p of people.values()) if (p.qid) namesByQ.set(p.qid, p.name);
 for (const s of later) if (!namesByQ.has(s.q)) namesByQ.set(s.q, s.name);
@@ -597,7 +658,10 @@ for (const c of [...COUNTRIES, EU_CONFIG]) {
       let offices: Office[];
       let at = countryId(c.iso3);
       if (c.iso3 === 'EU') {
-        title = pos === 'head_of_state' ? 'President of the European Council' : 'President of the European Commission';
+        title =
+          pos === 'head_of_state'
+            ? 'President of the European Council'
+            : 'President of the European Commission';
         offices = [office];
         if (pos !== 'head_of_state') at = 'european-commission';
       } else ({ title, offices } = headTitle(c, office, wlcTitle));
@@ -614,8 +678,17 @@ for (const c of [...COUNTRIES, EU_CONFIG]) {
         asOf: h.last,
         origin: `world-leaders-current (${wlcTitle ?? pos})`,
       };
-      if (h.last === wlcLast && h.last >= CONFIRM_AFTER) role.confirmed = { date: h.last, source: wikidataUrl(h.q) };
-      else role.heldThrough = h.last;
+      if (h.last === wlcLast && h.last >= CONFIRM_AFTER)
+        role.confirmed = { date: h.last, source: wikidataUrl(h.q) };
+      else {
+        role.heldThrough = h.last;
+        const next = holders[holders.indexOf(h) + 1];
+        if (next) {
+          const line = `world-leaders-current lists ${h.name} as ${wlcTitle ?? pos} until its snapshot of ${h.last}; from ${next.first} it lists ${next.name} (${next.q}, since ${next.since ?? '?'})`;
+          succession.set(h.q, [...(succession.get(h.q) ?? []), line]);
+          note('wlc-change', line);
+        }
+      }
       const p = personFor(h.q, known ?? h.name, wikidataUrl(h.q), h.last, h.q);
       if (h.local && fold(h.local) !== fold(p.name) && c.lang)
         if (!p.native.some((n) => n.text === h.local)) p.native.push({ text: h.local, lang: c.lang });
@@ -657,7 +730,9 @@ for (const s of later) {
       ? (() => {
           const fa = c.rules.filter((r) => r.offices.includes('foreign'));
           const rule = fa.find((r) => s.label && fold(r.label) === fold(s.label)) ?? fa[fa.length - 1];
-          return rule ? { title: rule.title, offices: rule.offices } : { title: `Minister of Foreign Affairs of ${c.name}`, offices: s.offices };
+          return rule
+            ? { title: rule.title, offices: rule.offices }
+            : { title: `Minister of Foreign Affairs of ${c.name}`, offices: s.offices };
         })()
       : headTitle(c, office, s.label);
   if (offices.length > 1 && office === 'head-of-government') continue;
@@ -683,7 +758,11 @@ for (const s of later) {
 
 {
   const files = ['appointment', 'person', 'post'].map((f) => `data/${f}.csv`);
-  const snap = snapshotOf(IFG, 'https://github.com/instituteforgov/ifg-ministers-database-public', 'data/appointment.csv');
+  const snap = snapshotOf(
+    IFG,
+    'https://github.com/instituteforgov/ifg-ministers-database-public',
+    'data/appointment.csv',
+  );
   snapshots.push(snap);
   const [appointments, persons, posts] = files.map((f) => parseCsv(showFile(IFG, f, snap.commit))) as [
     Record<string, string>[],
@@ -704,7 +783,13 @@ for (const s of later) {
       continue;
     }
     // The usual name: the one not styled as a peer, else the latest.
-    const plain = names.find((n) => !/^(Lord|Baroness|Lady|Sir|Dame) /.test(n.name!)) ?? names[names.length - 1]!;
+    // The name in use now (no end date), unless it is a peerage style: then the latest name before it.
+    const styled = (n: Record<string, string>): boolean => /^(Lord|Baroness|Lady|Sir|Dame) /.test(n.name!);
+    const byDate = [...names].sort((x, y) => (x.start_date || '0000').localeCompare(y.start_date || '0000'));
+    const plain =
+      byDate.filter((n) => !styled(n) && !n.end_date).pop() ??
+      byDate.filter((n) => !styled(n)).pop() ??
+      byDate[byDate.length - 1]!;
     const source = parliamentUrl(parl);
     const p = personFor(`ifg:${a.person_id}`, plain.name!, source, snap.date);
     p.ifgId = parl;
@@ -730,6 +815,30 @@ for (const s of later) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// 6b. People added by hand in data/people-overrides.yaml (`add:`), from pages read
+
+for (const [key, a] of Object.entries(additions)) {
+  const p = personFor(`add:${key}`, a.name, a.source, a.asOf);
+  for (const r of a.roles) {
+    const role: Role = {
+      title: r.title,
+      offices: r.offices,
+      seat: `${r.iso3}:${r.offices[0]}`,
+      iso3: r.iso3,
+      at: r.at ?? countryId(r.iso3),
+      from: r.from === undefined ? undefined : String(r.from),
+      to: r.to === undefined ? undefined : String(r.to),
+      heldThrough: r.heldThrough,
+      confirmed: r.confirmed,
+      source: r.source,
+      asOf: r.asOf,
+      origin: `people-overrides.yaml (${r.source})`,
+    };
+    p.roles.push(role);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // 7. Merge each person's roles: one role per title and unbroken period
 
 function mergeRoles(name: string, roles: Role[]): Role[] {
@@ -737,7 +846,9 @@ function mergeRoles(name: string, roles: Role[]): Role[] {
   for (const r of roles) byTitle.set(`${r.title}|${r.at}`, [...(byTitle.get(`${r.title}|${r.at}`) ?? []), r]);
   const out: Role[] = [];
   for (const list of byTitle.values()) {
-    list.sort((a, b) => cmp(a.from ?? '0000', b.from ?? '0000') || (a.from ?? '').length - (b.from ?? '').length);
+    list.sort(
+      (a, b) => cmp(a.from ?? '0000', b.from ?? '0000') || (a.from ?? '').length - (b.from ?? '').length,
+    );
     let cur: Role | undefined;
     for (const r of list) {
       if (!cur) {
@@ -750,13 +861,27 @@ function mergeRoles(name: string, roles: Role[]): Role[] {
         cmp(r.from, cur.to) <= 0 ||
         (r.from.length === 10 && cur.to.length === 10 && dayNumber(r.from) - dayNumber(cur.to) <= 1);
       if (touches) {
-        if (r.from && cur.from && r.from.length === 10 && cur.from.length === 10 && r.from !== cur.from && r.origin.split(' + ')[0] !== cur.origin.split(' + ')[0] && !(cur.to && cmp(r.from, cur.to) >= 0))
-          note('source-dates', `${name}, ${r.title}: from ${cur.from} (${cur.origin}) but ${r.from} (${r.origin}); kept ${cur.from}`);
+        if (
+          r.from &&
+          cur.from &&
+          r.from.length === 10 &&
+          cur.from.length === 10 &&
+          r.from !== cur.from &&
+          r.origin.split(' + ')[0] !== cur.origin.split(' + ')[0] &&
+          !(cur.to && cmp(r.from, cur.to) >= 0)
+        )
+          note(
+            'source-dates',
+            `${name}, ${r.title}: from ${cur.from} (${cur.origin}) but ${r.from} (${r.origin}); kept ${cur.from}`,
+          );
         // Same seat, overlapping or back to back: one period. Prefer the more precise start.
-        if (r.from && cur.from && cmp(r.from, cur.from) === 0 && r.from.length > cur.from.length) cur.from = r.from;
+        if (r.from && cur.from && cmp(r.from, cur.from) === 0 && r.from.length > cur.from.length)
+          cur.from = r.from;
         if (!cur.from) cur.from = r.from;
         if (cur.confirmed || r.confirmed) {
-          const c = [cur.confirmed, r.confirmed].filter(Boolean).sort((a, b) => (a!.date < b!.date ? 1 : -1))[0]!;
+          const c = [cur.confirmed, r.confirmed]
+            .filter(Boolean)
+            .sort((a, b) => (a!.date < b!.date ? 1 : -1))[0]!;
           cur.confirmed = c;
           cur.to = undefined;
           cur.heldThrough = undefined;
@@ -764,8 +889,15 @@ function mergeRoles(name: string, roles: Role[]): Role[] {
           const open = [cur, r].filter((x) => !x.to);
           const closed = [cur, r].filter((x) => x.to);
           // An open record and a closed one: open wins only if it was seen later than the close.
-          const lastOpen = open.map((x) => x.heldThrough ?? '').sort().pop() ?? '';
-          const lastClose = closed.map((x) => x.to!).sort((a, b) => cmp(a, b)).pop();
+          const lastOpen =
+            open
+              .map((x) => x.heldThrough ?? '')
+              .sort()
+              .pop() ?? '';
+          const lastClose = closed
+            .map((x) => x.to!)
+            .sort((a, b) => cmp(a, b))
+            .pop();
           if (lastClose && cmp(lastClose, lastOpen) >= 0) {
             cur.to = lastClose;
             cur.heldThrough = undefined;
@@ -789,7 +921,8 @@ function mergeRoles(name: string, roles: Role[]): Role[] {
 for (const p of people.values()) p.roles = mergeRoles(p.name, p.roles).filter(inScope);
 {
   const byName = new Map<string, Person[]>();
-  for (const p of people.values()) if (p.qid) byName.set(fold(p.name), [...(byName.get(fold(p.name)) ?? []), p]);
+  for (const p of people.values())
+    if (p.qid) byName.set(fold(p.name), [...(byName.get(fold(p.name)) ?? []), p]);
   for (const list of byName.values())
     if (list.length > 1)
       note(
@@ -825,7 +958,10 @@ for (const p of people.values()) p.roles = mergeRoles(p.name, p.roles).filter(in
         }
         // A short role wholly inside another holder's closed period: reported, kept.
         if (a.r.to && b.r.to && cmp(a.r.from, b.r.from) > 0 && cmp(a.r.to, b.r.to) < 0)
-          note('inside-another', `${seat}: ${a.p.name} ${a.r.from} to ${a.r.to} (${a.r.origin}) lies inside ${b.p.name} ${b.r.from} to ${b.r.to}`);
+          note(
+            'inside-another',
+            `${seat}: ${a.p.name} ${a.r.from} to ${a.r.to} (${a.r.origin}) lies inside ${b.p.name} ${b.r.from} to ${b.r.to}`,
+          );
         // Two holders of one seat at once for more than a month: the data contradicts itself and which of
         // them is wrong cannot be told from it, so both are left out.
         if (a.r.from.length === 10 && b.r.from.length === 10 && a.p.key < b.p.key) {
@@ -882,12 +1018,18 @@ for (const p of people.values()) p.roles = mergeRoles(p.name, p.roles).filter(in
             `${p.name} as ${r.title} (${office}) ${r.from} to ${end} (${r.origin}): not named in the Factbook's ${office === 'head-of-state' ? 'chief of state' : 'head of government'} in any of the ${inside.length} editions of that period (e.g. ${inside[0]!.date}: "${field(inside[0]!)}")`,
           );
         } else if (hits.length < inside.length * 0.5) {
-          note('factbook', `${p.name} as ${r.title} (${office}): named in only ${hits.length} of ${inside.length} Factbook editions of ${r.from} to ${end}`);
+          note(
+            'factbook',
+            `${p.name} as ${r.title} (${office}): named in only ${hits.length} of ${inside.length} Factbook editions of ${r.from} to ${end}`,
+          );
         } else {
           const first = field(hits[0]!);
           const iso = sinceOf(first);
           if (iso && r.from.length === 10 && Math.abs(dayNumber(iso) - dayNumber(r.from)) > 1)
-            note('factbook-date', `${p.name} as ${r.title}: from ${r.from} (${r.origin}); the Factbook (${hits[0]!.date}) says "${first.slice(0, 160)}"`);
+            note(
+              'factbook-date',
+              `${p.name} as ${r.title}: from ${r.from} (${r.origin}); the Factbook (${hits[0]!.date}) says "${first.slice(0, 160)}"`,
+            );
         }
       }
     }
@@ -904,7 +1046,7 @@ interface ExistingPerson {
   id: string;
   name: string;
   aliases: string[];
-  roles: { title: string; at?: string; from?: string; to?: string }[];
+  roles: { title: string; at?: string; from?: string; to?: string; confirmed?: string }[];
   source: string;
 }
 const existingPeople: ExistingPerson[] = [];
@@ -916,7 +1058,13 @@ for (const f of readdirSync(PEOPLE_DIR).filter((f) => f.endsWith('.yaml'))) {
     name: string;
     source: string;
     aliases?: { text: string; rule?: string }[];
-    roles?: { title: string; at?: string; from?: string | number; to?: string | number }[];
+    roles?: {
+      title: string;
+      at?: string;
+      from?: string | number;
+      to?: string | number;
+      confirmed?: { date: string };
+    }[];
   };
   existingPeople.push({
     id: y.id,
@@ -928,6 +1076,7 @@ for (const f of readdirSync(PEOPLE_DIR).filter((f) => f.endsWith('.yaml'))) {
       ...(r.at ? { at: r.at } : {}),
       ...(r.from !== undefined ? { from: String(r.from) } : {}),
       ...(r.to !== undefined ? { to: String(r.to) } : {}),
+      ...(r.confirmed ? { confirmed: String(r.confirmed.date) } : {}),
     })),
   });
 }
@@ -950,7 +1099,9 @@ const takenIds = new Set(base.dataset.entities.map((e) => e.id));
 const plainClaims = new Set<string>();
 for (const e of base.dataset.entities) {
   const all = [{ text: e.name, rule: e.nameRule }, ...e.aliases];
-  for (const a of all) if (a.rule !== 'after-full-name' && a.rule !== 'in-context' && a.rule !== 'never-alone') plainClaims.add(fold(a.text));
+  for (const a of all)
+    if (a.rule !== 'after-full-name' && a.rule !== 'in-context' && a.rule !== 'never-alone')
+      plainClaims.add(fold(a.text));
 }
 
 const slug = (s: string): string =>
@@ -984,7 +1135,25 @@ function existingFor(p: Person): ExistingPerson | undefined {
 // ---------------------------------------------------------------------------------------------------------
 // 11. Write
 
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'da', 'dos', 'das', 'di', 'del', 'della', 'le', 'la', 'ter', 'bin', 'al']);
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'du',
+  'da',
+  'dos',
+  'das',
+  'di',
+  'del',
+  'della',
+  'le',
+  'la',
+  'ter',
+  'bin',
+  'al',
+]);
 const SURNAME_FIRST = new Set(['CHN', 'KOR']);
 const SPANISH = new Set(['ESP', 'MEX', 'ARG']);
 function surnameOf(name: string, iso3s: string[]): string | undefined {
@@ -995,7 +1164,11 @@ function surnameOf(name: string, iso3s: string[]): string | undefined {
   // Chinese and Korean names are written family name first.
   if (iso3s.some((i) => SURNAME_FIRST.has(i))) return tokens[0];
   // Spanish names carry two family names ("López Obrador").
-  if (iso3s.every((i) => SPANISH.has(i)) && tokens.length >= 3 && !tokens.some((t) => PARTICLES.has(t.toLowerCase())))
+  if (
+    iso3s.every((i) => SPANISH.has(i)) &&
+    tokens.length >= 3 &&
+    !tokens.some((t) => PARTICLES.has(t.toLowerCase()))
+  )
     return tokens.slice(-2).join(' ');
   let i = tokens.length - 1;
   while (i > 1 && PARTICLES.has(tokens[i - 1]!.toLowerCase())) i--;
@@ -1006,7 +1179,7 @@ function surnameOf(name: string, iso3s: string[]): string | undefined {
 function roleSentence(r: Role): string {
   if (r.confirmed) return `${r.title} since ${r.from ? spoken(r.from) : 'a date the data does not give'}`;
   if (r.to) return `${r.title} ${r.from ? `from ${spoken(r.from)} ` : ''}to ${spoken(r.to)}`;
-  return `${r.title} ${r.from ? `from ${spoken(r.from)}` : ''}, in post in ${spoken(r.heldThrough!)}`;
+  return `${r.title}${r.from ? ` from ${spoken(r.from)}` : ''}, in post in ${spoken(r.heldThrough!)}`;
 }
 function summaryOf(p: Person): string {
   const order = (r: Role): number => Math.min(...r.offices.map((o) => OFFICES.indexOf(o)));
@@ -1015,12 +1188,13 @@ function summaryOf(p: Person): string {
   let text = '';
   let shown = 0;
   for (const r of roles) {
-    const next = `${text}${roleSentence(r).replace(/ ,/g, ',')}. `;
+    const next = `${text}${roleSentence(r)}. `;
     if (words(next) > 52) break;
     text = next;
     shown++;
   }
-  if (shown < roles.length) text += `Holds ${roles.length - shown} more listed post${roles.length - shown > 1 ? 's' : ''}.`;
+  if (shown < roles.length)
+    text += `Holds ${roles.length - shown} more listed post${roles.length - shown > 1 ? 's' : ''}.`;
   return text.trim();
 }
 
@@ -1042,7 +1216,11 @@ function sameRole(a: { title: string; at?: string | undefined }, r: Role): boole
     const f = fold(t);
     const k: string[] = [];
     if (/prime minister|chancellor|premier|taoiseach/.test(f)) k.push('hog');
-    if (/president|king|monarch|emperor|queen/.test(f) && !/vice|european|commission|council|parliament/.test(f)) k.push('hos');
+    if (
+      /president|king|monarch|emperor|queen/.test(f) &&
+      !/vice|european|commission|council|parliament/.test(f)
+    )
+      k.push('hos');
     if (/foreign|external|secretary of state$|state department|international relations/.test(f)) k.push('fa');
     if (/defen|armed forces/.test(f)) k.push('df');
     if (/interior|home|internal|homeland|attorney/.test(f)) k.push('in');
@@ -1057,7 +1235,9 @@ function sameRole(a: { title: string; at?: string | undefined }, r: Role): boole
   return sameAt && ka.some((k) => kb.includes(k));
 }
 
-const sortedPeople = [...people.values()].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+const sortedPeople = [...people.values()].sort(
+  (a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key),
+);
 for (const p of sortedPeople) {
   const o = (p.qid ? overrides[p.qid] : overrides[p.key]) ?? {};
   if (o.skip) {
@@ -1066,7 +1246,13 @@ for (const p of sortedPeople) {
   }
   if (o.dropRoles)
     p.roles = p.roles.filter(
-      (r) => !o.dropRoles!.some((d) => d.title === r.title && (!d.from || d.from === r.from) && (note('dropped', `${p.name}: ${r.title} ${r.from ?? ''}: ${d.reason}`), true)),
+      (r) =>
+        !o.dropRoles!.some(
+          (d) =>
+            d.title === r.title &&
+            (!d.from || d.from === r.from) &&
+            (note('dropped', `${p.name}: ${r.title} ${r.from ?? ''}: ${d.reason}`), true),
+        ),
     );
   if (o.name) {
     p.names.add(o.name);
@@ -1076,24 +1262,57 @@ for (const p of sortedPeople) {
   const existing = existingFor(p);
   if (existing) {
     const lines: string[] = [];
+    const endOf = (x: {
+      to?: string | undefined;
+      heldThrough?: string | undefined;
+      confirmed?: { date: string } | undefined;
+    }): string => x.to ?? x.heldThrough ?? x.confirmed?.date ?? '9999';
+    const overlaps = (e: ExistingPerson['roles'][number], r: Role): boolean =>
+      cmp(e.from ?? '0000', endOf(r)) <= 0 && cmp(r.from ?? '0000', e.to ?? '9999') <= 0;
+    // A title that only adds "of <country>" (or "(UK)") to the file's title is the same title.
+    const sameTitle = (a: string, b: string): boolean => {
+      const bare = (t: string): string =>
+        fold(t)
+          .replace(/ of (the )?[a-z ]+$| \(uk\)$/, '')
+          .trim();
+      return fold(a) === fold(b) || bare(a) === bare(b) || bare(a) === fold(b) || fold(a) === bare(b);
+    };
     for (const r of p.roles) {
-      const match = existing.roles.filter((e) => sameRole(e, r));
-      const desc = `${r.title} (at ${r.at}) from ${r.from ?? '?'} ${r.to ? `to ${r.to}` : r.confirmed ? `, confirmed held ${r.confirmed.date}` : `, held through ${r.heldThrough}`}; source ${r.source} (asOf ${r.asOf}, ${r.origin})`;
+      const match = existing.roles.filter((e) => sameRole(e, r) && overlaps(e, r));
+      const end = r.to
+        ? `to ${r.to}`
+        : r.confirmed
+          ? `confirmed held on ${r.confirmed.date}`
+          : `held through ${r.heldThrough} (not confirmed since)`;
+      const desc = `${r.title} (at ${r.at}), from ${r.from ?? '(no start in the data)'}, ${end}; source ${r.source} (asOf ${r.asOf}; ${r.origin})`;
       if (match.length === 0) {
         lines.push(`- missing: ${desc}`);
         continue;
       }
       const best = match.find((e) => e.from && r.from && cmp(e.from, r.from) === 0) ?? match[0]!;
       const diffsHere: string[] = [];
-      if ((best.from ?? '') !== (r.from ?? '')) diffsHere.push(`from ${best.from ?? '(none)'} vs data ${r.from ?? '(none)'}`);
-      if (r.to && (best.to ?? '') !== r.to) diffsHere.push(`to ${best.to ?? '(none: open)'} vs data ${r.to}`);
-      if (!r.to && best.to && !r.confirmed) diffsHere.push(`file ends it ${best.to}; data shows it held through ${r.heldThrough}`);
-      if (!r.to && best.to && r.confirmed) diffsHere.push(`file ends it ${best.to}; data confirms it held on ${r.confirmed.date}`);
-      if (!r.to && !best.to && r.confirmed) diffsHere.push(`open in both; data confirms it held on ${r.confirmed.date} (${r.confirmed.source})`);
-      if (best.title !== r.title) diffsHere.push(`title "${best.title}" vs "${r.title}"`);
+      if (r.from && (best.from ?? '') !== r.from)
+        diffsHere.push(`the file has from ${best.from ?? '(none)'}`);
+      if (r.to && (best.to ?? '') !== r.to)
+        diffsHere.push(`the file has ${best.to ? `to ${best.to}` : 'no end (open)'}`);
+      if (!r.to && best.to && r.heldThrough && cmp(r.heldThrough, best.to) > 0)
+        diffsHere.push(`the file ends it ${best.to}, before the data's sighting of ${r.heldThrough}`);
+      if (!r.to && best.to && r.confirmed)
+        diffsHere.push(`the file ends it ${best.to}, but the data confirms it held on ${r.confirmed.date}`);
+      if (!r.to && !best.to && r.confirmed && !(best.confirmed && best.confirmed >= r.confirmed.date))
+        diffsHere.push(
+          `open in the file without a recent confirmation; the data confirms it held on ${r.confirmed.date} (${r.confirmed.source})`,
+        );
+      if (!sameTitle(best.title, r.title)) diffsHere.push(`the file's title is "${best.title}"`);
+      if (best.at && best.at !== r.at) diffsHere.push(`the file has at: ${best.at}`);
       if (diffsHere.length > 0) lines.push(`- differs: ${desc}: ${diffsHere.join('; ')}`);
     }
-    if (lines.length > 0) diffs.push({ id: existing.id, lines });
+    for (const line of succession.get(p.key) ?? []) lines.push(`- note: ${line}`);
+    if (lines.length > 0) {
+      const d = diffs.find((x) => x.id === existing.id);
+      if (d) d.lines.push(...lines);
+      else diffs.push({ id: existing.id, lines });
+    }
     continue;
   }
   // A new person file.
@@ -1109,7 +1328,10 @@ for (const p of sortedPeople) {
   }
   const other = usedNames.get(fold(p.name));
   if (other || plainClaims.has(fold(p.name))) {
-    note('name-clash', `${p.name} (${p.key}): the name is already claimed${other ? ` by ${other}` : ''}; left out`);
+    note(
+      'name-clash',
+      `${p.name} (${p.key}): the name is already claimed${other ? ` by ${other}` : ''}; left out`,
+    );
     continue;
   }
   usedIds.add(id);
@@ -1118,17 +1340,25 @@ for (const p of sortedPeople) {
   const iso3s = p.roles.map((r) => r.iso3);
   const surname = o.surname === false ? undefined : (o.surname ?? surnameOf(p.name, iso3s));
   if (surname && fold(surname) !== fold(p.name)) {
-    if (surname.replace(/[^\p{L}]/gu, '').length < 4) note('surname', `${p.name}: surname "${surname}" under 4 letters; no alias`);
-    else if (plainClaims.has(fold(surname))) note('surname', `${p.name}: "${surname}" is claimed without a rule by another entity; no alias`);
+    if (surname.replace(/[^\p{L}]/gu, '').length < 4)
+      note('surname', `${p.name}: surname "${surname}" under 4 letters; no alias`);
+    else if (plainClaims.has(fold(surname)))
+      note('surname', `${p.name}: "${surname}" is claimed without a rule by another entity; no alias`);
     else aliases.push({ text: surname, rule: 'after-full-name' });
   }
   for (const n of p.names)
-    if (fold(n) !== fold(p.name) && !plainClaims.has(fold(n)) && !usedNames.has(fold(n)) && !aliases.some((a) => fold(a.text) === fold(n))) {
+    if (
+      fold(n) !== fold(p.name) &&
+      !plainClaims.has(fold(n)) &&
+      !usedNames.has(fold(n)) &&
+      !aliases.some((a) => fold(a.text) === fold(n))
+    ) {
       aliases.push({ text: n });
       usedNames.set(fold(n), id);
     }
   for (const n of p.native)
-    if (!aliases.some((a) => a.text === n.text) && !plainClaims.has(fold(n.text))) aliases.push({ text: n.text, lang: n.lang });
+    if (!aliases.some((a) => a.text === n.text) && !plainClaims.has(fold(n.text)))
+      aliases.push({ text: n.text, lang: n.lang });
   for (const a of o.aliases ?? []) if (!aliases.some((x) => x.text === a.text)) aliases.push(a);
 
   const roles = p.roles.map((r) => {
@@ -1180,7 +1410,9 @@ for (const f of readdirSync(PEOPLE_DIR)) {
 }
 
 // Coverage of existing people too (their data counts for "countries covered").
-for (const p of people.values()) for (const r of p.roles) for (const o of r.offices) coverage.set(`${o}*`, (coverage.get(`${o}*`) ?? new Set()).add(r.iso3));
+for (const p of people.values())
+  for (const r of p.roles)
+    for (const o of r.offices) coverage.set(`${o}*`, (coverage.get(`${o}*`) ?? new Set()).add(r.iso3));
 
 // ---------------------------------------------------------------------------------------------------------
 // 12. Reports
@@ -1191,9 +1423,7 @@ const diffText = [
   `Generated by scripts/import-people.ts from the snapshots listed in data/SOURCES.md. "missing": the file has no`,
   `role of that kind; "differs": it has one, with other dates or title. Nothing here was written to data/.`,
   '',
-  ...diffs
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .flatMap((d) => [`## ${d.id}`, ...d.lines, '']),
+  ...diffs.sort((a, b) => a.id.localeCompare(b.id)).flatMap((d) => [`## ${d.id}`, ...d.lines, '']),
 ].join('\n');
 writeFileSync(args['diff-out']!, diffText);
 
@@ -1209,16 +1439,16 @@ const reportText = [
   `people generated: ${written.size}; roles: ${roleCount}; current roles confirmed: ${confirmedCount}; roles with heldThrough: ${heldThroughCount}; stale generated files removed: ${removed}`,
   `existing people with differing or missing roles: ${diffs.length} (${diffs.map((d) => d.id).join(', ')})`,
   '',
-  '## Countries covered per office (generated people / all people in the data, including hand-written ones)',
+  '## States covered per office (by generated files / by the imported data, including roles of people who have a hand-written file)',
   ...OFFICES.map((o) => {
-    const g = coverage.get(o) ?? new Set();
-    const all = coverage.get(`${o}*`) ?? new Set();
+    const g = new Set([...(coverage.get(o) ?? [])].filter((i) => i !== 'EU'));
+    const all = new Set([...(coverage.get(`${o}*`) ?? [])].filter((i) => i !== 'EU'));
     const missing = scopeIso.filter((i) => !all.has(i));
     return `- ${o}: ${g.size} / ${all.size} of ${scopeIso.length}${missing.length ? `; none for ${missing.join(', ')}` : ''}`;
   }),
   '',
   '## Snapshots read',
-  ...snapshots.map((s) => `- ${s.url} ${s.path} at ${s.commit.slice(0, 10)} (${s.date})`),
+  ...snapshots.map((s) => `- ${s.url} ${s.path} at ${s.commit} (${s.date})`),
   '',
   ...[...sections].flatMap(([s, lines]) => [`## ${s} (${lines.length})`, ...lines.map((l) => `- ${l}`), '']),
 ].join('\n');
