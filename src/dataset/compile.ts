@@ -347,7 +347,9 @@ export function aliasConflicts(entities: readonly Entity[], where: Map<string, s
         const ca = ruleClass(a.rule);
         const cb = ruleClass(b.rule);
         if (ca !== cb) continue;
-        if (a.rule === 'after-full-name' && b.rule === 'after-full-name') continue;
+        // Two rules that look back at different evidence (the full name, a context) pick one claimant each;
+        // where both hold, the full name named last wins (see pickAlias).
+        if (a.rule === 'after-full-name' || b.rule === 'after-full-name') continue;
         if (
           a.rule === 'in-context' &&
           b.rule === 'in-context' &&
