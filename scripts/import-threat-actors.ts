@@ -109,13 +109,30 @@ export const VENDOR_PATTERNS: { vendor: string; test: (alias: string) => boolean
 // Alias rules: so that the threat-actor kind never fires on ordinary text.
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Pages about attacks: entities whose earlier mention lets an everyday-word name count. */
-/** Everyday words need a page that already named a threat actor or an incident. */
-export const STRICT_CONTEXT = ['kind:threat-actor', 'kind:incident'];
+/**
+ * The state services attributions name: a page that named one of them is about intelligence and attacks, so an
+ * everyday-word actor name ("Sandworm" after "the GRU") is the group.
+ */
+const ATTRIBUTED_SERVICES = [
+  'gru-russia',
+  'gru-unit-26165',
+  'gru-unit-74455',
+  'gru-unit-29155',
+  'svr-russia',
+  'fsb-russia',
+  'mss-china',
+  'rgb-north-korea',
+  'irgc',
+  'mois-iran',
+];
+
+/** Everyday words need a page that already named a threat actor, an incident or a service attributions name. */
+export const STRICT_CONTEXT = ['kind:threat-actor', 'kind:incident', ...ATTRIBUTED_SERVICES];
 
 export const CONTEXT = [
   'kind:threat-actor',
   'kind:incident',
+  ...ATTRIBUTED_SERVICES,
   'crowdstrike',
   'mandiant',
   'fireeye',
@@ -1264,6 +1281,14 @@ export function buildThreatActors(
       const prev = seen.get(key);
       // Keep the best-ranked spelling; among equals, the first seen (ATT&CK's before MISP's).
       if (!prev || c.priority < prev.priority) seen.set(key, { text, priority: c.priority });
+    }
+    // Mandiant's numbered names as news also writes them: "APT 28", "Advanced Persistent Threat 28".
+    for (const c of [...seen.values()]) {
+      const apt = /^APT(\d+)$/.exec(c.text);
+      if (!apt) continue;
+      for (const text of [`APT ${apt[1]}`, `Advanced Persistent Threat ${apt[1]}`]) {
+        if (!seen.has(fold(text))) seen.set(fold(text), { text, priority: Math.max(1, c.priority) });
+      }
     }
     d.claims = [...seen.values()];
     for (const c of d.claims) {
