@@ -112,7 +112,10 @@ export function compile(input: CompileInput): CompileResult {
         // Nothing to point at: the role stays a fact on the person (a relation to itself would show the
         // person as their own employer).
         const { at: _, ...fact } = r;
-        entity.roles = [...(entity.roles ?? []), withoutUndefined(fact) as CompiledRole];
+        entity.roles = [
+          ...(entity.roles ?? []),
+          withoutUndefined({ ...fact, heldThrough: heldThroughOf(r) }) as CompiledRole,
+        ];
         continue;
       }
       relations.push(
@@ -125,7 +128,7 @@ export function compile(input: CompileInput): CompileResult {
           from: r.from,
           to: r.to,
           confirmed: r.confirmed,
-          heldThrough: r.heldThrough,
+          heldThrough: heldThroughOf(r),
           source: r.source,
           asOf: r.asOf,
         }),
@@ -135,7 +138,13 @@ export function compile(input: CompileInput): CompileResult {
       checkAsOf(file, `relation ${r.type}`, r.asOf);
       errors.push(...periodErrors(file, `${e.id} relation ${r.type}`, r, today));
       relations.push(
-        withoutUndefined({ id: '', ...r, subject: r.subject ?? e.id, object: r.object ?? e.id }),
+        withoutUndefined({
+          id: '',
+          ...r,
+          subject: r.subject ?? e.id,
+          object: r.object ?? e.id,
+          heldThrough: heldThroughOf(r),
+        }),
       );
       where.set(`relation:${relations.length - 1}`, file);
     }
@@ -145,7 +154,7 @@ export function compile(input: CompileInput): CompileResult {
     errors.push(
       ...periodErrors(file, `relation ${value.subject} ${value.type} ${value.object}`, value, today),
     );
-    relations.push(withoutUndefined({ id: '', ...value }));
+    relations.push(withoutUndefined({ id: '', ...value, heldThrough: heldThroughOf(value) }));
     where.set(`relation:${relations.length - 1}`, file);
   }
 
@@ -240,8 +249,16 @@ interface Period {
   from?: string | undefined;
   to?: string | undefined;
   asOf: string;
+  source: string;
   confirmed?: { date: string; source: string } | undefined;
-  heldThrough?: string | undefined;
+  heldThrough?: string | { date: string; source: string } | undefined;
+}
+
+/** A last sighting as the model keeps it: with its source (the fact's own, when the author gave a date only). */
+function heldThroughOf(p: Period): { date: string; source: string } | undefined {
+  const h = p.heldThrough;
+  if (h === undefined) return undefined;
+  return typeof h === 'string' ? { date: h, source: p.source } : h;
 }
 
 /** A role's or relation's dates against each other and against when its sources were read. */
@@ -250,13 +267,13 @@ function periodErrors(file: string, what: string, p: Period, today: string): str
   if (p.from && p.to && isBefore(p.to, p.from)) errors.push(`${file}: ${what} ends before it starts`);
   if (p.from && isBefore(p.asOf, p.from))
     errors.push(`${file}: ${what} from ${p.from}: asOf ${p.asOf} is before the fact it confirms`);
-  if (p.heldThrough) {
+  const held = heldThroughOf(p)?.date;
+  if (held) {
     if (p.to || p.confirmed)
       errors.push(`${file}: ${what}: heldThrough is for a role neither ended (to) nor confirmed current`);
-    if (p.heldThrough > today)
-      errors.push(`${file}: ${what}: heldThrough ${p.heldThrough} is in the future (generated ${today})`);
-    if (p.from && isBefore(p.heldThrough, p.from))
-      errors.push(`${file}: ${what}: heldThrough ${p.heldThrough} is before it started (${p.from})`);
+    if (held > today) errors.push(`${file}: ${what}: heldThrough ${held} is in the future (generated ${today})`);
+    if (p.from && isBefore(held, p.from))
+      errors.push(`${file}: ${what}: heldThrough ${held} is before it started (${p.from})`);
   }
   if (p.confirmed) {
     if (p.to)

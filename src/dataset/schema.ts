@@ -39,7 +39,7 @@ const relationFields = {
    * Known to hold on this date, and not claimed current: what came after is not recorded (a data snapshot
    * that ends there). Instead of `to` or `confirmed`, never with them.
    */
-  heldThrough: fullDate.optional(),
+  heldThrough: z.union([fullDate, confirmation]).optional(),
   ...sourced,
 };
 
@@ -65,7 +65,7 @@ export const role = z
     /** While held (no `to`): the latest dated source that says so. */
     confirmed: confirmation.optional(),
     /** Known to be held on this date, not claimed current (see relationFields.heldThrough). */
-    heldThrough: fullDate.optional(),
+    heldThrough: z.union([fullDate, confirmation]).optional(),
     ...sourced,
   })
   .strict();

@@ -109,7 +109,7 @@ export const compiledRole = z
     from: partialDate.optional(),
     to: partialDate.optional(),
     confirmed: confirmation.optional(),
-    heldThrough: fullDate.optional(),
+    heldThrough: confirmation.optional(),
     ...sourced,
   })
   .strict();
@@ -175,10 +175,10 @@ export const compiledRelation = z
     /** While current (no `to`): the latest dated source that says so. */
     confirmed: confirmation.optional(),
     /**
-     * Known to hold on this date, and not claimed current: what came after is not recorded (a data snapshot
-     * that ends there). Instead of `to` or `confirmed`, never with them.
+     * Known to hold on this date (the source that says so), and not claimed current: what came after is not
+     * recorded (a data snapshot that ends there, news that stops). Instead of `to` or `confirmed`.
      */
-    heldThrough: fullDate.optional(),
+    heldThrough: confirmation.optional(),
     ...sourced,
   })
   .strict();

@@ -228,7 +228,10 @@ describe('compile checks', () => {
       date: '2026-05-01',
       source: 'https://x.org/c',
     });
-    expect(roles.find((r) => r.role === 'Deputy')?.heldThrough).toBe('2022-08-03');
+    expect(roles.find((r) => r.role === 'Deputy')?.heldThrough).toEqual({
+      date: '2022-08-03',
+      source: 'https://x.org',
+    });
   });
 
   it('ranks claimants of one alias: two of the same rank conflict, a rule that looks back outranks none', () => {
