@@ -1,5 +1,6 @@
 /**
- * npm test: everything CI runs, in order, stopping at the first failure: the WebAssembly scanner, typecheck, lint, unit tests, the
+ * npm test: everything CI runs, in order, stopping at the first failure: the WebAssembly scanner, typecheck, lint,
+ * the layer and unused-export checks, unit tests, the
  * dataset check, the Chrome and Firefox builds (Firefox through web-ext lint), the test build, end to end, and
  * the demo.
  */
@@ -9,6 +10,8 @@ const steps: [string, string][] = [
   ['WebAssembly scanner', 'npm run wasm'],
   ['typecheck', 'npx tsc --noEmit'],
   ['lint', 'npm run lint'],
+  // Import cycles, layer boundaries, Dexie in a page bundle, unused exports (.dependency-cruiser.cjs, knip.json).
+  ['layers and unused exports', 'npm run lint:deps'],
   ['unit tests', 'npx vitest run'],
   ['dataset', 'npm run dataset -- --stats'],
   ['build (chrome)', 'npm run build'],

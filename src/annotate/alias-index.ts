@@ -21,7 +21,7 @@ const RULE_SHIFT = 2;
 const OBJECT_HEADER = 16;
 const SLOT = 8;
 
-export function encodeFlags(alias: { caseSensitive?: boolean; demonym?: boolean; rule?: AliasRule }): number {
+function encodeFlags(alias: { caseSensitive?: boolean; demonym?: boolean; rule?: AliasRule }): number {
   let flags = 0;
   if (alias.caseSensitive) flags |= FLAG_CASE_SENSITIVE;
   if (alias.demonym) flags |= FLAG_DEMONYM;
@@ -107,18 +107,14 @@ export class MatchIndex {
     const texts: string[] = [];
     this.patterns = [];
     // Plain indexed loops: this runs cold on every page load. Aliases come sorted by folded text (see
-    // buildAliasIndex), so aliases sharing a text are adjacent; a Map covers wires from older versions.
+    // buildAliasIndex), so aliases sharing a text are adjacent.
     const { aliases } = wire;
-    let sorted = true;
-    for (let i = 1; i < aliases.length && sorted; i++) sorted = aliases[i - 1]![0] <= aliases[i]![0];
-    const byText = sorted ? undefined : new Map<string, number>();
     for (let i = 0; i < aliases.length; i++) {
       const row = aliases[i]!;
       const [folded, entity, flags, original] = row;
-      let p = byText ? byText.get(folded) : texts[texts.length - 1] === folded ? texts.length - 1 : undefined;
+      let p = texts[texts.length - 1] === folded ? texts.length - 1 : undefined;
       if (p === undefined) {
         p = texts.length;
-        byText?.set(folded, p);
         texts.push(folded);
         this.patterns.push([]);
       }
@@ -126,7 +122,7 @@ export class MatchIndex {
         row.length === 5 ? { entity, flags, original, context: row[4] } : { entity, flags, original },
       );
     }
-    this.automaton = Automaton.build(texts, sorted);
+    this.automaton = Automaton.build(texts, true);
     const unspaced = new Uint8Array(texts.length);
     for (let p = 0; p < texts.length; p++) {
       const t = texts[p]!;

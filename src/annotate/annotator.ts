@@ -11,15 +11,15 @@ import type { MatchIndex } from './alias-index';
 import type { ReaderSettings, UnderlineStyle } from '../shared/settings';
 import { BlockReader } from './dom-text';
 import {
+  decide,
   newPageMatchState,
   noteMention,
-  pickAlias,
   type MatchOptions,
   type PageMatchState,
 } from './find-mentions';
 import { FLAG_SOFT_END, FLAG_SOFT_START, RECORD } from './scanner';
 
-export const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
+const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
   initiative: 'normlens-initiative',
   country: 'normlens-country',
   person: 'normlens-person',
@@ -242,11 +242,18 @@ export class Annotator {
         continue;
       if (flags & FLAG_SOFT_END && placeOf(reader, nodes[nodeAt(starts, records[r + 4]!, false)]!) === block)
         continue;
-      const entity = pickAlias(index, text, start, end, records[r]!, this.state, this.options, blockStart);
+      const { taken, entity } = decide(
+        index,
+        text,
+        start,
+        end,
+        records[r]!,
+        this.state,
+        this.options,
+        blockStart,
+      );
+      if (taken) scan.covered = end;
       if (entity === undefined) continue;
-      scan.covered = end;
-      if (this.options.firstMentionOnly && this.state.mentioned.has(entity)) continue;
-      noteMention(index, this.state, entity);
       const kind = index.kindOf(entity);
       if (!this.options.kinds.has(kind)) continue;
       this.ensureHighlights();
@@ -391,7 +398,7 @@ export function mentionAt(
  * style. 'background' tints the text's background with the same colour, translucent so any text colour
  * stays readable on it.
  */
-export const KIND_COLOURS: Record<EntityKind, string> = {
+const KIND_COLOURS: Record<EntityKind, string> = {
   initiative: '124 58 237', // violet
   country: '2 132 199', // sky blue
   person: '217 119 6', // amber

@@ -63,6 +63,30 @@ function sameCase(raw: string, original: string): boolean {
   return a === original;
 }
 
+/**
+ * The one decision every match goes through, on a page or in a block of text: of the aliases a record
+ * matched, the one whose rules hold (see pickAlias); then whether it is marked (first-mention-only), and the
+ * page's state noted for the rules of later matches. `taken` says the text is a mention (so shorter overlapping
+ * matches lose), `entity` is set when it should be marked.
+ */
+export function decide(
+  index: MatchIndex,
+  raw: string,
+  start: number,
+  end: number,
+  pattern: number,
+  state: PageMatchState,
+  options: MatchOptions,
+  blockStart: () => number,
+): { taken: boolean; entity?: number } {
+  const entity = pickAlias(index, raw, start, end, pattern, state, options, blockStart);
+  if (entity === undefined) return { taken: false };
+  if (options.firstMentionOnly && state.mentioned.has(entity)) return { taken: true };
+  noteMention(index, state, entity);
+  return { taken: true, entity };
+}
+
+/** The mentions in one block of text (the annotator does the same over a page, its blocks told by the DOM). */
 export function findMentions(
   index: MatchIndex,
   raw: string,
@@ -77,12 +101,9 @@ export function findMentions(
     const start = records[r + 1]!;
     if (start < covered) continue;
     const end = records[r + 2]!;
-    const entity = pickAlias(index, raw, start, end, records[r]!, state, options, () => 0);
-    if (entity === undefined) continue;
-    covered = end;
-    if (options.firstMentionOnly && state.mentioned.has(entity)) continue;
-    noteMention(index, state, entity);
-    mentions.push({ entity, start, end });
+    const { taken, entity } = decide(index, raw, start, end, records[r]!, state, options, () => 0);
+    if (taken) covered = end;
+    if (entity !== undefined) mentions.push({ entity, start, end });
   }
   return mentions;
 }
@@ -102,7 +123,7 @@ function strength(rule: ReturnType<typeof ruleOf>): number {
  * of two people whose full names both came earlier, the one named last. `blockStart` gives where the
  * mention's block starts in `raw` (asked only by rules that look back).
  */
-export function pickAlias(
+function pickAlias(
   index: MatchIndex,
   raw: string,
   start: number,

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../shared/messaging';
 
-export const NAVIGATION_COMMANDS = { 'next-mention': 'next', 'previous-mention': 'previous' } as const;
+const NAVIGATION_COMMANDS = { 'next-mention': 'next', 'previous-mention': 'previous' } as const;
 
 /** Handle one command; returns the entity id shown in the tab, if any (for tests and logs). */
 export async function onNavigationCommand(command: string): Promise<string | undefined> {

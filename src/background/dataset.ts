@@ -12,7 +12,7 @@ import type { NormLensDB, StagingRow } from '../db/database';
 import { getAliasIndex, installedDataset, readDataset, replaceDataset } from '../db/dataset';
 import { FeedError } from '../feed/errors';
 import { applyPatch } from '../feed/patch';
-import type { DatasetStore } from '../feed/updater';
+import type { DatasetStore } from '../feed/update-check';
 import type { StagedUpdate } from '../feed/verify';
 
 /**

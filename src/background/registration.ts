@@ -5,8 +5,8 @@
 import { browser } from 'wxt/browser';
 import { patternMatches } from '../shared/site';
 
-export const CONTENT_SCRIPT_ID = 'normlens';
-export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js' as const;
+const CONTENT_SCRIPT_ID = 'normlens';
+const CONTENT_SCRIPT_FILE = '/content-scripts/content.js' as const;
 
 /** Register (or update, or remove) the content script so it runs on exactly these patterns. */
 export async function syncRegistration(patterns: readonly string[]): Promise<void> {

@@ -44,7 +44,7 @@ export function callerOf(sender: MessageSenderLike, extensionOrigin: string): Ca
   };
 }
 
-export type Handler<K extends BackgroundMessage> = (
+type Handler<K extends BackgroundMessage> = (
   data: MessageData<K>,
   caller: Caller,
 ) => Promise<MessageAnswer<K>>;

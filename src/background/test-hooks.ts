@@ -12,7 +12,7 @@ import { onNavigationCommand } from './commands';
 
 type ContentMessage = 'page:teardown' | 'page:summary' | 'page:navigate' | 'page:reveal';
 
-export interface TestHooks {
+interface TestHooks {
   command(name: string): Promise<string | undefined>;
   setSettings(change: ReaderSettingsChange): Promise<void>;
   getSettings: typeof getReaderSettings;

@@ -12,7 +12,7 @@ import type { CheckResult, FeedConfig, Schedule, UpdateStatus } from '../shared/
 import { feedConfigItem, feedStateItem, getFeedConfig, getFeedState } from '../shared/storage';
 import { isAllowedFeedUrl, SCHEDULE_MINUTES } from '../feed/state';
 import { DEFAULT_FEED_URL, isTestFeedBuild, REQUEST_TIMEOUT_MS, TRUSTED_KEYS } from '../feed/trusted-keys';
-import { resumeStaged, runCheck, type UpdaterDeps } from '../feed/updater';
+import { resumeStaged, runCheck, type UpdaterDeps } from '../feed/update-check';
 import type { AliasIndexWire } from '../shared/index-wire';
 import { datasetStore } from './dataset';
 

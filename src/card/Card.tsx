@@ -59,6 +59,8 @@ function groups(): Group[] {
   ];
 }
 
+const EVENT_TYPES: ReadonlySet<string> = new Set(['attributed-to', 'responded-to', 'targeted']);
+
 const MAX_ROWS = 8;
 const MAX_THEN_ROWS = 6;
 
@@ -97,11 +99,15 @@ export interface ThenRow {
 }
 
 /** The lines of "At the time of this article": facts that changed since, and roles held then. */
-export function thenRows(data: CardData, articleDate: string, today: string): ThenRow[] {
+function thenRows(data: CardData, articleDate: string, today: string): ThenRow[] {
   const rows: ThenRow[] = [];
   // The card entity's own memberships first, then its roles, then what others did in relation to it.
   const rank = (r: CardRelation): number => (r.outgoing ? (r.type === 'holds-role' ? 1 : 0) : 2);
-  const changed = changedSince(data.relations, articleDate, today).sort(
+  // Attributions, responses and targets are events: what had not happened yet matters on the card of the
+  // incident or actor they are about, not as "no response yet" rows on the card of every state that acted.
+  const eventful = data.entity.kind === 'incident' || data.entity.kind === 'threat-actor';
+  const facts = data.relations.filter((r) => eventful || !EVENT_TYPES.has(r.type));
+  const changed = changedSince(facts, articleDate, today).sort(
     (a, b) => rank(a.fact) - rank(b.fact),
   );
   for (const { fact: r, then } of changed) {
@@ -129,7 +135,7 @@ export function thenRows(data: CardData, articleDate: string, today: string): Th
 }
 
 /** The card as a citation: its summary, what changed since the article, and key dates, each sourced. */
-export function cardCitation(data: CardData, rows: ThenRow[], articleDate?: string): Citation {
+function cardCitation(data: CardData, rows: ThenRow[], articleDate?: string): Citation {
   const { entity } = data;
   const asOf = (d: string): string => t('card_as_of', formatDate(d));
   const facts: CitedFact[] = [{ text: entity.summary, source: entity.source, asOf: asOf(entity.asOf) }];

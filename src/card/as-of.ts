@@ -108,7 +108,7 @@ export function todayIso(now = new Date()): string {
 }
 
 /** Whole days between two full dates (b - a). */
-export function daysBetween(a: string, b: string): number {
+function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
@@ -121,7 +121,7 @@ export function datasetDate(dataset: { version: string; generatedAt: string }): 
   return m ? `${m[1]}-${m[2]}-${m[3]}` : dataset.generatedAt.slice(0, 10);
 }
 
-export const STALE_AFTER_DAYS = 90;
+const STALE_AFTER_DAYS = 90;
 
 export function isStale(dataset: { version: string; generatedAt: string }, today: string): boolean {
   return daysBetween(datasetDate(dataset), today) > STALE_AFTER_DAYS;

@@ -42,7 +42,14 @@ export class HoverMachine {
     private readonly onOpen: (mention: PageMention) => void,
     /** The card should close. */
     private readonly onClose: () => void,
+    /** Told every state the machine enters (diagnostics: what end-to-end tests wait for). */
+    private readonly observe: (state: HoverState) => void = () => undefined,
   ) {}
+
+  private commit(state: HoverState): void {
+    this.current = state;
+    this.observe(state);
+  }
 
   get state(): HoverState {
     return this.current;
@@ -62,7 +69,7 @@ export class HoverMachine {
   private setNext(next: Next): void {
     const old = this.current.next;
     if ((old.name === 'opening' || old.name === 'closing') && old !== next) this.timers.clear(old.timer);
-    this.current = { ...this.current, next };
+    this.commit({ ...this.current, next });
   }
 
   /** The pointer is over `mention` (or nothing), or over the open card. */
@@ -70,7 +77,7 @@ export class HoverMachine {
     const { shown, next } = this.current;
     if (shown && (overCard || (mention && mention === shown.mention))) {
       // Back on the card or its mention: nothing closes, nothing else opens.
-      if (next.name !== 'none') this.setNext({ name: 'none' });
+      this.setNext({ name: 'none' });
       return;
     }
     if (shown?.pinned && !mention) return;
@@ -110,7 +117,7 @@ export class HoverMachine {
   /** The card for `mention` is on screen. */
   opened(mention: PageMention, pinned: boolean): void {
     if (!this.wants(mention)) return;
-    this.current = { shown: { mention, pinned }, next: { name: 'none' } };
+    this.commit({ shown: { mention, pinned }, next: { name: 'none' } });
   }
 
   /** Nothing could be shown for `mention` (no data, text gone). */
@@ -122,7 +129,7 @@ export class HoverMachine {
   close(): void {
     this.setNext({ name: 'none' });
     if (!this.current.shown) return;
-    this.current = { shown: undefined, next: { name: 'none' } };
+    this.commit({ shown: undefined, next: { name: 'none' } });
     this.onClose();
   }
 }

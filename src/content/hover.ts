@@ -12,6 +12,7 @@ import type { ReaderSettings } from '../shared/settings';
 import type { UiHost } from './ui-host';
 import { CardPresenter } from './card-presenter';
 import { DEFAULT_DELAYS, HoverMachine, type HoverDelays } from './hover-machine';
+import { mark } from './diagnostics';
 
 export class HoverController {
   private readonly machine: HoverMachine;
@@ -39,6 +40,7 @@ export class HoverController {
       { ...delays },
       (mention) => void this.show(mention),
       () => this.presenter.clear(true),
+      (state) => mark('hover', { shown: state.shown !== undefined, next: state.next.name }),
     );
   }
 

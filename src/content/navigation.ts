@@ -9,7 +9,7 @@ import type { HoverController } from './hover';
 export type Direction = 'next' | 'previous';
 
 /** Mentions in document order (later rescans append out of order); those the page has removed are left out. */
-export function inReadingOrder(mentions: readonly PageMention[]): PageMention[] {
+function inReadingOrder(mentions: readonly PageMention[]): PageMention[] {
   const live: { mention: PageMention; range: Range }[] = [];
   for (const mention of mentions) {
     const range = mention.range.startContainer.isConnected ? liveRange(mention.range) : undefined;

@@ -19,9 +19,14 @@ export type WorkGate = () => Promise<void> | undefined;
  * The gate of a document's visibility: closed while it is hidden, opened by the `visibilitychange` that
  * shows it again, or by `signal` (teardown), so that nothing waits forever.
  */
-export function visibilityGate(doc: Document, signal: AbortSignal): WorkGate {
+export function visibilityGate(
+  doc: Document,
+  signal: AbortSignal,
+  onClosed = (): void => undefined,
+): WorkGate {
   return () => {
     if (!doc.hidden || signal.aborted) return undefined;
+    onClosed();
     return new Promise((resolve) => {
       const done = new AbortController();
       const open = (): void => {
@@ -42,7 +47,7 @@ interface SchedulerLike {
 }
 
 /** Let the page run (input, rendering, its own tasks) before continuing. */
-export function yieldToPage(): Promise<void> {
+function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Partial<SchedulerLike> }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   // A message posted to ourselves runs as a new task without setTimeout's clamping.

@@ -20,6 +20,7 @@ import { MentionWalker } from './navigation';
 import { publishedDate } from './published-date';
 import { installHighlightStyle, type HighlightStyle } from './highlight-style';
 import { sendMessage } from '../shared/messaging';
+import { mark, measure } from './diagnostics';
 
 /** How long text changes are gathered before they are scanned. */
 const MUTATION_BATCH_MS = 150;
@@ -29,22 +30,16 @@ const MUTATION_BATCH_MS = 150;
  * scanner engine (wasm, or js where WebAssembly cannot run or the page's policy objects to it) and, for
  * whoever tunes start-up, how long the index took to arrive (`waitMs`, from `since`) and to build.
  */
-export function loadIndex(
-  wire: AliasIndexWire,
-  engine: 'auto' | 'js',
-  since = performance.now(),
-): MatchIndex {
+function loadIndex(wire: AliasIndexWire, engine: 'auto' | 'js', since = performance.now()): MatchIndex {
   const t0 = performance.now();
   const index = new MatchIndex(wire, engine);
   const buildMs = performance.now() - t0;
-  performance.mark('normlens:index', {
-    detail: {
-      bytes: index.byteSize(),
-      aliases: wire.aliases.length,
-      engine: index.scanner.engine,
-      waitMs: t0 - since,
-      buildMs,
-    },
+  mark('index', {
+    bytes: index.byteSize(),
+    aliases: wire.aliases.length,
+    engine: index.scanner.engine,
+    waitMs: t0 - since,
+    buildMs,
   });
   return index;
 }
@@ -102,14 +97,14 @@ export class PageSession {
     // No work in a background tab: a page opened there is annotated when the reader first shows it.
     this.queue = new ScanQueue(
       (chunkStart, chunkEnd) => {
-        performance.measure('normlens:annotate', { start: chunkStart, end: chunkEnd });
+        measure('annotate', chunkStart, chunkEnd);
         if (!this.ready) {
           this.ready = true;
-          performance.measure('normlens:ready', { start: this.start, end: chunkEnd });
+          measure('ready', this.start, chunkEnd);
         }
       },
       CHUNK_BUDGET_MS,
-      visibilityGate(document, signal),
+      visibilityGate(document, signal, () => mark('paused')),
       () => this.markIdleIfDone(),
     );
     this.onEnd(() => this.queue.stop());
@@ -221,12 +216,17 @@ export class PageSession {
   }
 
   private scheduleFlush(): void {
-    this.timer ??= setTimeout(() => this.flush(), MUTATION_BATCH_MS);
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => this.flush(), MUTATION_BATCH_MS);
+    mark('batch'); // a change was noticed: tests that change a page after teardown check none was
   }
 
   private flush(): void {
     this.timer = undefined;
-    if (document.hidden) return; // resumed on visibilitychange
+    if (document.hidden) {
+      mark('paused'); // resumed on visibilitychange
+      return;
+    }
     if (
       pageKey(location.href) !== this.lastPage ||
       !this.region.isConnected ||
@@ -264,7 +264,7 @@ export class PageSession {
    */
   private markIdleIfDone(): void {
     if (this.signal.aborted || !this.queue.idle || this.timer !== undefined || this.pending.size > 0) return;
-    performance.mark('normlens:idle');
+    mark('idle');
   }
 
   private summary(): PageSummary {

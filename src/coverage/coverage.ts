@@ -42,13 +42,12 @@ const article = z
     names: z.array(nameEntry).min(1),
   })
   .strict();
-export type CoverageArticle = z.infer<typeof article>;
 
 export const coverageSet = z.object({ articles: z.array(article).min(1) }).strict();
 export type CoverageSet = z.infer<typeof coverageSet>;
 
 /** One name of one article, as the matcher saw it. */
-export interface NameResult {
+interface NameResult {
   article: string;
   entry: NameEntry;
   /** Occurrences explained with the right kind and entity. */
@@ -61,7 +60,7 @@ export interface NameResult {
   chosen: string[];
 }
 
-export interface KindTally {
+interface KindTally {
   names: number;
   namesExplained: number;
   occurrences: number;

@@ -231,7 +231,7 @@ export function compile(input: CompileInput): CompileResult {
 }
 
 /** The stable id of a relation: what it joins, how, and the facts that make two statements different. */
-export function relationId(r: Omit<Relation, 'id'>): string {
+function relationId(r: Omit<Relation, 'id'>): string {
   let id = `${r.subject}|${r.type}|${r.object}|${r.role ?? ''}|${r.from ?? ''}`;
   if (r.by?.length) id += `|by:${[...r.by].sort().join(',')}`;
   if (r.action) id += `|${r.action}`;
@@ -271,7 +271,8 @@ function periodErrors(file: string, what: string, p: Period, today: string): str
   if (held) {
     if (p.to || p.confirmed)
       errors.push(`${file}: ${what}: heldThrough is for a role neither ended (to) nor confirmed current`);
-    if (held > today) errors.push(`${file}: ${what}: heldThrough ${held} is in the future (generated ${today})`);
+    if (held > today)
+      errors.push(`${file}: ${what}: heldThrough ${held} is in the future (generated ${today})`);
     if (p.from && isBefore(held, p.from))
       errors.push(`${file}: ${what}: heldThrough ${held} is before it started (${p.from})`);
   }
@@ -313,7 +314,7 @@ function relationShapeErrors(file: string, r: Relation, byId: ReadonlyMap<string
 }
 
 /** How strongly a claimant's rule picks it out once it holds; the annotator prefers the higher class. */
-export function ruleClass(rule: string | undefined): number {
+function ruleClass(rule: string | undefined): number {
   if (rule === 'after-full-name' || rule === 'in-context') return 2;
   if (rule === undefined) return 1;
   return 0; // capitalised, capitalised-not-sentence-start (never-alone never counts)

@@ -47,7 +47,7 @@ const LANGS: [string, string][] = [
   ['spa', 'es'],
 ];
 
-export function countryId(cca3: string): string {
+function countryId(cca3: string): string {
   return `country-${cca3.toLowerCase()}`;
 }
 

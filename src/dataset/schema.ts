@@ -49,14 +49,14 @@ export const sourceRelation = z
   .strict();
 
 /** A relation written inside an entity file: the entity is the missing end. */
-export const inlineRelation = z
+const inlineRelation = z
   .object({ subject: entityId.optional(), object: entityId.optional(), ...relationFields })
   .strict()
   .refine((r) => (r.subject === undefined) !== (r.object === undefined), {
     message: 'give exactly one of subject or object; the entity itself is the other end',
   });
 
-export const role = z
+const role = z
   .object({
     title: z.string().min(2).max(160),
     at: entityId.optional(),
@@ -76,7 +76,7 @@ const summary = z
   .min(10)
   .refine((s) => countWords(s) <= 60, { message: 'summary is over 60 words' });
 
-export function countWords(text: string): number {
+function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 

@@ -26,7 +26,7 @@ export interface StagingRow<U = unknown> {
   stagedAt: string;
 }
 
-export const DB_NAME = 'normlens';
+const DB_NAME = 'normlens';
 
 export class NormLensDB extends Dexie {
   entities!: Table<Entity, string>;

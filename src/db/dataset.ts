@@ -84,7 +84,7 @@ export async function getCardData(db: NormLensDB, id: string): Promise<CardData 
  * A person's roles held at no entity in the dataset (e.g. "Chief Minister of Gujarat") as card rows: the
  * card shows a role whose far end is the person themself as the bare title, dated and sourced like any other.
  */
-export function ownRoles(entity: Entity): CardRelation[] {
+function ownRoles(entity: Entity): CardRelation[] {
   return (entity.roles ?? []).map((role, i) => ({
     id: `${entity.id}:own-role:${i}`,
     subject: entity.id,

@@ -6,13 +6,7 @@
  * and SHA-256 of every other file.
  */
 import { z } from 'zod';
-import {
-  compiledEntity,
-  compiledRelation,
-  datasetVersion,
-  type Entity,
-  type Relation,
-} from '../shared/model';
+import { compiledEntity, compiledRelation, datasetVersion } from '../shared/model';
 
 export const FEED_FORMAT = 1;
 export const PATCH_FORMAT = 1;
@@ -26,9 +20,7 @@ const feedPath = z
   .refine((p) => !p.split('/').includes('..'), 'expected a relative path inside the feed');
 const extensionVersion = z.string().regex(/^\d+(\.\d+){0,3}$/, 'expected an extension version like 0.2.0');
 
-export const feedFile = z
-  .object({ path: feedPath, size: z.number().int().positive(), sha256: sha256Hex })
-  .strict();
+const feedFile = z.object({ path: feedPath, size: z.number().int().positive(), sha256: sha256Hex }).strict();
 export type FeedFile = z.infer<typeof feedFile>;
 
 export const feedManifest = z
@@ -74,4 +66,3 @@ export const datasetPatch = z
   })
   .strict();
 export type DatasetPatch = z.infer<typeof datasetPatch>;
-export type { Entity, Relation };

@@ -37,7 +37,7 @@ async function writeFeedFile(
 }
 
 /** Versions already released into this folder, oldest first. */
-export function releasedVersions(outDir: string): string[] {
+function releasedVersions(outDir: string): string[] {
   let names: string[] = [];
   try {
     names = readdirSync(join(outDir, 'datasets'));

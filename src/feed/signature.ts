@@ -20,13 +20,13 @@ export interface PrivateKeyFile extends TrustedKey {
   privateKey: string;
 }
 
-export function toBase64(bytes: Uint8Array): string {
+function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary);
 }
 
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -39,7 +39,7 @@ export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string>
 }
 
 /** A short, stable name for a public key: the first 16 hex digits of its SHA-256. */
-export async function keyIdOf(rawPublicKey: Uint8Array<ArrayBuffer>): Promise<string> {
+async function keyIdOf(rawPublicKey: Uint8Array<ArrayBuffer>): Promise<string> {
   return (await sha256Hex(rawPublicKey)).slice(0, 16);
 }
 

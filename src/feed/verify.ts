@@ -12,10 +12,10 @@ import { fetchLimited, type FetchFn } from './fetch-limited';
 import { datasetPatch, feedManifest, type DatasetPatch, type FeedFile, type FeedManifest } from './manifest';
 import { sha256Hex, verifyManifestSignature, type TrustedKey } from './signature';
 
-export const MANIFEST_MAX_BYTES = 256 * 1024;
-export const SIGNATURE_MAX_BYTES = 8 * 1024;
+const MANIFEST_MAX_BYTES = 256 * 1024;
+const SIGNATURE_MAX_BYTES = 8 * 1024;
 /** No dataset file may be larger than this, whatever a manifest says. */
-export const DATA_MAX_BYTES = 32 * 1024 * 1024;
+const DATA_MAX_BYTES = 32 * 1024 * 1024;
 
 export type StagedUpdate =
   | { kind: 'snapshot'; version: string; dataset: Dataset }
@@ -37,7 +37,7 @@ export type VerifyOutcome =
   | { status: 'update'; update: StagedUpdate; manifestEtag?: string; manifest: FeedManifest };
 
 /** Resolve a feed file against the feed URL (which names the folder, with or without a trailing slash). */
-export function feedFileUrl(feedUrl: string, path: string): string {
+function feedFileUrl(feedUrl: string, path: string): string {
   return new URL(path, feedUrl.endsWith('/') ? feedUrl : `${feedUrl}/`).href;
 }
 

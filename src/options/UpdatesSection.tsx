@@ -35,7 +35,7 @@ const SCHEDULE_KEYS: Record<Schedule, MessageKey> = {
   never: 'feed_schedule_never',
 };
 
-export function describeFeedError(error: FeedErrorInfo): string {
+function describeFeedError(error: FeedErrorInfo): string {
   return t(`feed_error_${error.code.replaceAll('-', '_')}` as MessageKey, error.details);
 }
 

@@ -4,8 +4,8 @@
  * Years from 1000 on: people's births and old treaties are real dates; anything earlier in this dataset is a
  * typo. The upper bound only catches typos too; the compiler rejects as-of dates after the generation date.
  */
-export const EARLIEST_YEAR = 1000;
-export const LATEST_YEAR = 2100;
+const EARLIEST_YEAR = 1000;
+const LATEST_YEAR = 2100;
 
 export function isRealPartialDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number);

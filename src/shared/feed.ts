@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 export const SCHEDULES = ['12h', 'daily', 'weekly', 'never'] as const;
 export type Schedule = (typeof SCHEDULES)[number];
-export const DEFAULT_SCHEDULE: Schedule = '12h';
+const DEFAULT_SCHEDULE: Schedule = '12h';
 
 export const FEED_ERROR_CODES = [
   'no-feed',
@@ -30,11 +30,11 @@ export const FEED_ERROR_CODES = [
 ] as const;
 export type FeedErrorCode = (typeof FEED_ERROR_CODES)[number];
 
-export const CHECK_RESULTS = ['updated', 'up-to-date', 'offline', 'error'] as const;
+const CHECK_RESULTS = ['updated', 'up-to-date', 'offline', 'error'] as const;
 export type CheckResult = (typeof CHECK_RESULTS)[number];
 
 /** Why an update was refused, JSON-safe: a code the options page words, and the details those words need. */
-export const feedErrorInfo = z.object({
+const feedErrorInfo = z.object({
   code: z.enum(FEED_ERROR_CODES),
   details: z.array(z.string().max(2000)).max(10),
 });

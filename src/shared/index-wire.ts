@@ -8,7 +8,7 @@
  * One row per alias: [folded text, entity number, flags, original text or '' when not needed, and for an
  * in-context alias the numbers of its context entities (negative: a whole kind)].
  */
-export type AliasRow = [string, number, number, string] | [string, number, number, string, number[]];
+type AliasRow = [string, number, number, string] | [string, number, number, string, number[]];
 
 export interface AliasIndexWire {
   version: string;

@@ -76,7 +76,6 @@ export const alias = z
 export type Alias = z.infer<typeof alias>;
 
 export const keyDate = z.object({ type: z.enum(DATE_TYPES), date: partialDate, ...sourced }).strict();
-export type KeyDate = z.infer<typeof keyDate>;
 
 /** The latest dated source that says a role or membership still held: its own date, and where it is. */
 export const confirmation = z
@@ -86,14 +85,13 @@ export const confirmation = z
     source: httpsUrl,
   })
   .strict();
-export type Confirmation = z.infer<typeof confirmation>;
 
 export const datasetVersion = z
   .string()
   .regex(/^\d{4}\.\d{1,2}\.\d{1,2}(\.\d+)?$/, 'dataset versions look like 2026.11.27.1');
 
 /** Counts of members by category, as a source gives them. */
-export const memberCounts = z
+const memberCounts = z
   .object({
     label: z.string().max(200).optional(),
     counts: z.record(z.string().max(60), z.number().int().nonnegative()),
@@ -103,7 +101,7 @@ export const memberCounts = z
   .strict();
 
 /** A role held without an organisation or country to point at: a fact on the person, not a relation. */
-export const compiledRole = z
+const compiledRole = z
   .object({
     title: z.string().min(2).max(160),
     from: partialDate.optional(),
@@ -116,7 +114,7 @@ export const compiledRole = z
 export type CompiledRole = z.infer<typeof compiledRole>;
 
 /** A membership list's claim, with the number of distinct members the dataset lists. */
-export const compiledList = z
+const compiledList = z
   .object({
     types: z.array(relationType).min(1),
     members: z.enum(['states', 'all']),

@@ -11,7 +11,7 @@ export const UNDERLINE_STYLES = ['dotted', 'solid', 'wavy', 'background'] as con
 export const SCAN_SCOPES = ['article', 'page'] as const;
 export const HOVER_DELAY_RANGE = { min: 0, max: 2000 } as const;
 
-export const readerSettingsSchema = z
+const readerSettingsSchema = z
   .object({
     /** Which kinds of entity are annotated. */
     kinds: z.record(z.enum(ENTITY_KINDS), z.boolean()),

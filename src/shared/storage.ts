@@ -34,7 +34,7 @@ export function watchReaderSettings(callback: (settings: ReaderSettings) => void
   return readerSettingsItem.watch((value) => callback(settingsFromStored(value)));
 }
 
-export const siteRow = z
+const siteRow = z
   .object({
     /** Match pattern, e.g. https://www.lemonde.fr/* */
     pattern: z.string().max(300),
@@ -71,7 +71,7 @@ export async function getFeedState(): Promise<FeedState> {
   return parsed.success ? parsed.data : INITIAL_FEED_STATE;
 }
 
-export const wrongMatchReport = z
+const wrongMatchReport = z
   .object({
     /** Unique (a random UUID), for deleting one report. */
     id: z.string().min(8).max(64),

@@ -119,11 +119,9 @@ export const DATE_TYPES = [
   'died',
 ] as const;
 
-export type DateType = (typeof DATE_TYPES)[number];
-
 export const MEMBERSHIP_TYPES = ['supports', 'signed', 'ratified', 'party', 'member', 'withdrew'] as const;
 /** Attribution and response: who did it, to whom, who said so, what was done about it. */
-export const ATTRIBUTION_TYPES = ['attributed-to', 'responded-to', 'targeted'] as const;
+const ATTRIBUTION_TYPES = ['attributed-to', 'responded-to', 'targeted'] as const;
 export const RELATION_TYPES = [
   ...MEMBERSHIP_TYPES,
   'runs',
@@ -156,4 +154,3 @@ export const RESPONSE_ACTIONS = [
  * recorded act (withdrew).
  */
 export const CURRENT_STATE_TYPES = ['holds-role', 'member', 'affiliated-with'] as const;
-export type ResponseAction = (typeof RESPONSE_ACTIONS)[number];

@@ -98,7 +98,7 @@ export function foldUnitPacked(c: number): number {
 }
 
 /** Fold one code unit that is not part of an expansion. Returns -1 for characters that vanish. */
-export function foldCode(c: number): number {
+function foldCode(c: number): number {
   if (c < 0x80) {
     if (c >= 0x41 && c <= 0x5a) return c + 32;
     if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c) return SPACE;

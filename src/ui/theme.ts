@@ -40,7 +40,7 @@ export function parseColor(value: string): Rgba | undefined {
 }
 
 /** WCAG relative luminance, 0 (black) to 1 (white). */
-export function luminance({ r, g, b }: Rgba): number {
+function luminance({ r, g, b }: Rgba): number {
   const channel = (c: number): number => {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;

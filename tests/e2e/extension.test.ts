@@ -67,7 +67,7 @@ async function openPopupFor(page: Page): Promise<Page> {
 }
 
 describe('annotation', () => {
-  it('(a) highlights mentions of each kind, and nothing in forms, editors or code', async () => {
+  it('highlights mentions of each kind, and nothing in forms, editors or code', async () => {
     const page = await openArticle();
     const h = await highlightTexts(page);
     expect(h['normlens-initiative']).toEqual(
@@ -99,7 +99,7 @@ describe('annotation', () => {
     await page.close();
   });
 
-  it('(b) hovering a mention shows its card, which stays inside the viewport and closes on Esc', async () => {
+  it('hovering a mention shows its card, which stays inside the viewport and closes on Esc', async () => {
     const page = await openArticle();
     const p = await pointOf(page, '#p2', 'Emmanuel Macron');
     await page.mouse.move(p.x, p.y);
@@ -129,7 +129,7 @@ describe('annotation', () => {
     await page.close();
   });
 
-  it('(e) leaves the body markup exactly as it was (outside <normlens-ui>)', async () => {
+  it('leaves the body markup exactly as it was (outside <normlens-ui>)', async () => {
     const page = await openArticle();
     // Hover once so the UI element exists too.
     const p = await pointOf(page, '#p2', 'Brad Smith');
@@ -150,7 +150,7 @@ describe('annotation', () => {
 });
 
 describe('popup', () => {
-  it('(c) finds an entity by name, alias and acronym, case and diacritics ignored', async () => {
+  it('finds an entity by name, alias and acronym, case and diacritics ignored', async () => {
     const page = await openArticle();
     const popup = await openPopupFor(page);
     const search = popup.getByRole('searchbox');
@@ -183,7 +183,7 @@ describe('popup', () => {
     await page.close();
   });
 
-  it('(d) switching the site off clears the open tab and stays off after reload; on brings it back', async () => {
+  it('switching the site off clears the open tab and stays off after reload; on brings it back', async () => {
     const page = await openArticle();
     const popup = await openPopupFor(page);
     const toggle = popup.getByRole('switch');

@@ -1,5 +1,5 @@
 /**
- * The dataset's schema fixes of issue 3: names that are phrases, roles without an organisation, real dates
+ * The dataset's schema rules: names that are phrases, roles without an organisation, real dates
  * from year 1000, https-only sources, as-of dates not in the future, the documented export, demonym flags.
  */
 import { describe, expect, it } from 'vitest';

@@ -25,7 +25,7 @@ import {
   type PrivateKeyFile,
 } from '../../src/feed/signature';
 import { backoffDelayMs, isAllowedFeedUrl } from '../../src/feed/state';
-import { resumeStaged, runCheck, type UpdaterDeps } from '../../src/feed/updater';
+import { resumeStaged, runCheck, type UpdaterDeps } from '../../src/feed/update-check';
 
 const installedDatasetVersion = async (db: NormLensDB) => (await installedDataset(db))?.version;
 const readState = (_db: NormLensDB) => getFeedState();

@@ -70,18 +70,9 @@ describe('automaton', () => {
     );
   });
 
-  it('matches the same from an unsorted wire (stored by an older version) as from a sorted one', () => {
-    const wire = buildAliasIndex('1', ENTITIES);
-    const unsorted = new MatchIndex({ ...wire, aliases: [...wire.aliases].reverse() });
-    const text = 'Emmanuel Macron and the Paris Call; France, 中国 and the US.';
-    const run = (idx: MatchIndex): string[] => {
-      const opts = { demonyms: true, firstMentionOnly: false };
-      return findMentions(idx, text, newPageMatchState(), opts).map(
-        (m) => `${idx.idOf(m.entity)}@${m.start}`,
-      );
-    };
-    expect(run(unsorted)).toEqual(run(index));
-    expect(run(index)).toHaveLength(5);
+  it('gets its aliases sorted by folded text, so equal texts are adjacent', () => {
+    const folded = buildAliasIndex('1', ENTITIES).aliases.map((a) => a[0]);
+    expect(folded).toEqual([...folded].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
   it('reports its size: typed arrays counted exactly, the rest estimated', () => {

@@ -23,7 +23,7 @@ export interface DatasetStore {
 }
 
 /** The updater's own small state: the reader's feed choices and the last check's outcome. */
-export interface UpdaterState {
+interface UpdaterState {
   config(): Promise<FeedConfig>;
   state(): Promise<FeedState>;
   writeState(state: FeedState): Promise<void>;
