@@ -10,6 +10,7 @@ export default tseslint.config(
       'node_modules/**',
       'data/**',
       '**/*.js',
+      '**/*.cjs',
       '**/*.as.ts',
       'src/annotate/wasm/scanner.wasm.ts',
     ],

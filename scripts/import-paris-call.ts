@@ -211,15 +211,26 @@ function parseCsv(text: string): Record<string, string>[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
-    else if (c !== '\r') field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') field += c;
   }
-  if (field || row.length) (row.push(field), rows.push(row));
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   const [head, ...body] = rows;
   return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])));
 }
@@ -525,8 +536,10 @@ function folded(text: string, indent: string, width = 110): string {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
-    if (line && indent.length + line.length + 1 + word.length > width) (lines.push(line), (line = word));
-    else line = line ? `${line} ${word}` : word;
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
   return lines.map((l) => indent + l).join('\n');
@@ -753,7 +766,10 @@ function main(): void {
       file: s.file,
     };
     const why = ruleReason(s.name, s, hand);
-    if (why) ((g.nameRule = 'never-alone'), (g.why = why));
+    if (why) {
+      g.nameRule = 'never-alone';
+      g.why = why;
+    }
     for (const { acronym, rest } of acronymsOf(s.name)) {
       if (words.ordinary.has(acronym.toLowerCase())) continue;
       g.aliases.push({ text: acronym, caseSensitive: true, rule: 'after-full-name' });

@@ -107,9 +107,7 @@ function thenRows(data: CardData, articleDate: string, today: string): ThenRow[]
   // incident or actor they are about, not as "no response yet" rows on the card of every state that acted.
   const eventful = data.entity.kind === 'incident' || data.entity.kind === 'threat-actor';
   const facts = data.relations.filter((r) => eventful || !EVENT_TYPES.has(r.type));
-  const changed = changedSince(facts, articleDate, today).sort(
-    (a, b) => rank(a.fact) - rank(b.fact),
-  );
+  const changed = changedSince(facts, articleDate, today).sort((a, b) => rank(a.fact) - rank(b.fact));
   for (const { fact: r, then } of changed) {
     const thenText = then === 'active' ? t('card_then_yes') : t(NOT_THEN[r.type]);
     const nowText =
