@@ -4,11 +4,11 @@
  */
 import type { NormLensDB } from '../db/database';
 import { getAliasIndex, getCardData, searchEntities } from '../db/dataset';
-import { isEnabled } from '../shared/site';
+import { isEnabled, siteForUrl } from '../shared/site';
 import { getReaderSettings } from '../shared/storage';
 import type { Handlers } from './route';
 import type { PagePolicies } from './page-policies';
-import { enabledPatterns, siteState, switchSite } from './sites';
+import { enabledPatterns, onAccessRemoved, siteState, switchSite } from './sites';
 import { addWrongMatch, reportUrl } from './reports';
 import type { Updates } from './updates';
 import { browser } from 'wxt/browser';
@@ -29,6 +29,12 @@ export function handlers({ db, pagePolicies, updates }: Services): Handlers {
   return {
     'page:init': async ({ url }, caller) => {
       if (!isEnabled(url, await enabledPatterns())) return undefined;
+      // Access withdrawn in the browser without an event reaching us (e.g. while the worker slept): off.
+      const site = siteForUrl(url);
+      if (site && !(await browser.permissions.contains({ origins: [site.pattern] }))) {
+        await onAccessRemoved([site.pattern]);
+        return undefined;
+      }
       const index = await getAliasIndex(db);
       if (!index) return undefined;
       const wasm = pagePolicies.wasmAllowed(caller.tabId, url);
@@ -38,7 +44,7 @@ export function handlers({ db, pagePolicies, updates }: Services): Handlers {
     'report:wrong-match': async ({ entityId, matchedText }, caller) => {
       const pageUrl = reportUrl((await tabUrl(caller.tabId)) ?? '');
       if (!pageUrl) throw new Error('report:wrong-match needs a content script in a web page');
-      return { id: (await addWrongMatch({ entityId, matchedText, pageUrl })).id };
+      return { id: (await addWrongMatch({ entityId, matchedText, pageUrl }, new Date(), caller.tabId)).id };
     },
     'site:get': async ({ url }) => siteState(url),
     'site:set': async ({ url, enabled }) => switchSite(url, enabled),

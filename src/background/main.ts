@@ -10,7 +10,7 @@ import { sendMessage } from '../shared/messaging';
 import { restrictStorageToExtension, watchReaderSettings } from '../shared/storage';
 import type { ReaderSettings } from '../shared/settings';
 import { syncRegistration } from './registration';
-import { enableTestHosts, enabledPatterns } from './sites';
+import { enableTestHosts, enabledPatterns, onAccessRemoved } from './sites';
 import { startUpdates } from './updates';
 import { listenForCommands } from './commands';
 import { ReadyGate } from './ready-gate';
@@ -60,6 +60,8 @@ export function startBackground(): void {
   browser.runtime.onStartup.addListener(() => {
     void enabledPatterns().then(syncRegistration);
   });
+  // Access taken away in the browser's own settings ends annotation there too.
+  browser.permissions.onRemoved.addListener(({ origins }) => void onAccessRemoved(origins ?? []));
   const updates = startUpdates(db, whenReady);
   watchPagePolicies(pagePolicies);
   // The options page writes the settings item; open tabs follow through page:settings.

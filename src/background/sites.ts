@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { getSites, sitesItem } from '../shared/storage';
-import { isEnabled, siteForUrl } from '../shared/site';
+import { isEnabled, patternMatches, siteForUrl } from '../shared/site';
 import type { SiteState } from '../shared/protocol';
 import { injectIntoOpenTabs, syncRegistration, teardownOpenTabs } from './registration';
 import { sendMessage } from '../shared/messaging';
@@ -32,6 +32,26 @@ export async function siteState(url: string): Promise<SiteState> {
 export async function enableTestHosts(patterns: readonly string[]): Promise<void> {
   for (const pattern of patterns) await storeSite(pattern, true);
   await syncRegistration(await enabledPatterns());
+}
+
+/**
+ * The reader took a site's access away in the browser (the extensions page's site access, "on click"): the
+ * site is off from now on, as if switched off here: tabs open on it are cleared at once, nothing registers.
+ */
+export async function onAccessRemoved(origins: readonly string[]): Promise<void> {
+  const sites = await getSites();
+  const gone = sites.filter((s) => origins.some((o) => o === s.pattern || patternCovers(o, s.pattern)));
+  if (gone.length === 0) return;
+  await sitesItem.setValue(sites.filter((s) => !gone.includes(s)));
+  await syncRegistration(await enabledPatterns());
+  for (const site of gone) {
+    await teardownOpenTabs(site.pattern, (tabId) => sendMessage('page:teardown', undefined, tabId));
+  }
+}
+
+/** Does a removed permission's pattern (e.g. https://*\/*) cover a site's pattern? */
+function patternCovers(permission: string, site: string): boolean {
+  return patternMatches(permission, site.replace(/\*$/, ''));
 }
 
 /** Switch a site on (its host permission already granted) or off (the permission is given back). */

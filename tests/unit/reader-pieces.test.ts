@@ -6,7 +6,7 @@ import {
   readerSettingsItem,
   wrongMatchesItem,
 } from '../../src/shared/storage';
-import { addWrongMatch, reportUrl } from '../../src/background/reports';
+import { REPORTS_PER_MINUTE, addWrongMatch, reportUrl } from '../../src/background/reports';
 import { wrongMatchesJson } from '../../src/options/WrongMatchesSection';
 import { stepIndex } from '../../src/content/navigation';
 import { parseHoverDelay } from '../../src/options/ReaderSection';
@@ -64,6 +64,21 @@ describe('wrong-match reports', () => {
     expect(list).toHaveLength(MAX_WRONG_MATCHES);
     expect(list[0]!.id).toBe('report-0001');
     expect(list.at(-1)!.matchedText).toBe('newest');
+  });
+
+  it('keeps one report for the same match on the same page, and a tab only a few a minute', async () => {
+    const now = new Date('2026-11-27T10:00:00Z');
+    const first = await addWrongMatch(report, now, 7);
+    expect((await addWrongMatch(report, now, 7)).id).toBe(first.id);
+    for (let i = 1; i < REPORTS_PER_MINUTE; i++)
+      await addWrongMatch({ ...report, matchedText: `t${i}` }, now, 7);
+    await expect(addWrongMatch({ ...report, matchedText: 'one too many' }, now, 7)).rejects.toThrow(
+      /too many/,
+    );
+    // Another tab, or the same tab a minute later, may report again.
+    await addWrongMatch({ ...report, matchedText: 'other tab' }, now, 8);
+    await addWrongMatch({ ...report, matchedText: 'later' }, new Date('2026-11-27T10:01:01Z'), 7);
+    expect(await getWrongMatches()).toHaveLength(REPORTS_PER_MINUTE + 2);
   });
 
   it("keeps a page's origin and path only", () => {
