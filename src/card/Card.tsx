@@ -170,6 +170,7 @@ const DATE_TYPE_KEYS: Record<DateType, MessageKey> = {
   'last-seen': 'card_date_last_seen',
   disclosed: 'card_date_disclosed',
   died: 'card_date_died',
+  'applies-from': 'card_date_applies_from',
 };
 
 function dateTypeLabel(type: DateType): string {

@@ -53,6 +53,10 @@ export const ENTITY_TYPES = {
     'resolution',
     /** A list kept by a government (the US Entity List). */
     'list',
+    /** A head of government's order with the force of law (US executive orders, presidential directives). */
+    'executive-order',
+    /** A court's judgment (the Schrems rulings of the EU Court of Justice). */
+    'ruling',
   ],
   organization: [
     'agency',
@@ -117,6 +121,8 @@ export const DATE_TYPES = [
   /** Incidents: when the incident was made public. */
   'disclosed',
   'died',
+  /** Laws: when their rules start to apply (later than entry into force, as for many EU regulations). */
+  'applies-from',
 ] as const;
 
 export const MEMBERSHIP_TYPES = ['supports', 'signed', 'ratified', 'party', 'member', 'withdrew'] as const;
