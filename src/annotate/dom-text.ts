@@ -67,26 +67,46 @@ export class BlockReader {
   /** `excluded`: a subtree whose text this reader never reads (the article, when the rest of the page is read). */
   constructor(private readonly excluded: Node | null = null) {}
 
-  /** The block element a node's text belongs to, or null when its text must not be read. */
+  /**
+   * The block element a node's text belongs to, or null when its text must not be read. Iterative: the walk up
+   * collects the ancestors not yet placed and places them top down, so a page nested 100,000 levels deep costs
+   * time, never the stack.
+   */
   place(parent: Node): Placement {
     const cached = this.placement.get(parent);
     if (cached !== undefined) return cached;
-    let result: Placement;
-    if (parent === this.excluded) result = null;
-    else if (parent.nodeType !== 1) {
-      result = parent.nodeType === 9 || parent.nodeType === 11 ? (parent as unknown as Element) : null;
-    } else {
-      const el = parent as Element;
-      const tag = el.tagName.toUpperCase();
-      if (SKIP_TAGS.has(tag) || isEditable(el)) result = null;
-      else {
-        const up = el.parentNode ? this.place(el.parentNode) : el;
-        if (up === null) result = null;
-        else result = INLINE_TAGS.has(tag) ? up : el;
+    const chain: Node[] = [];
+    let above: Placement | undefined;
+    for (let node: Node | null = parent; node; node = node.parentNode) {
+      const known = this.placement.get(node);
+      if (known !== undefined) {
+        above = known;
+        break;
       }
+      chain.push(node);
     }
-    this.placement.set(parent, result);
-    return result;
+    // `above`: the placement of the nearest placed ancestor; undefined when the walk reached the top.
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const node = chain[i]!;
+      const result = this.placeOne(node, above);
+      this.placement.set(node, result);
+      above = result;
+    }
+    return this.placement.get(parent)!;
+  }
+
+  /** One node's placement, given its parent's (undefined: it has none). */
+  private placeOne(node: Node, up: Placement | undefined): Placement {
+    if (node === this.excluded) return null;
+    if (node.nodeType !== 1) {
+      return node.nodeType === 9 || node.nodeType === 11 ? (node as unknown as Element) : null;
+    }
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag) || isEditable(el)) return null;
+    if (up === undefined) return el;
+    if (up === null) return null;
+    return INLINE_TAGS.has(tag) ? up : el;
   }
 
   /** Forget memoised placements (after the page's structure changed). */

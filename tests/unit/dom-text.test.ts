@@ -47,3 +47,20 @@ describe('BlockReader', () => {
     expect(reader.place(editor.firstElementChild!)).toBeNull();
   });
 });
+
+describe('deep pages', () => {
+  it('places text 50,000 levels deep without running out of stack', () => {
+    const doc = document;
+    let node: Element = doc.body;
+    for (let i = 0; i < 50_000; i++) {
+      const child = doc.createElement(i % 2 ? 'div' : 'span');
+      node.appendChild(child);
+      node = child;
+    }
+    const text = doc.createTextNode('France');
+    node.appendChild(text);
+    const reader = new BlockReader();
+    expect(() => reader.place(node)).not.toThrow();
+    expect(reader.place(node)).toBe(node); // the innermost element is a div: its own block
+  });
+});
