@@ -1,5 +1,5 @@
 /** Making and applying dataset patches: pure functions over compiled datasets. */
-import type { Dataset } from '../shared/model';
+import { datasetProblem, type Dataset } from '../shared/model';
 import { FeedError } from './errors';
 import { PATCH_FORMAT, type DatasetPatch } from './manifest';
 
@@ -35,15 +35,14 @@ function applyChanges<T extends { id: string }>(
 }
 
 /**
- * Apply a patch to the dataset it was made from. Refuses any other base, and any result whose relations
- * point at an entity that is not there (a patch must leave a whole dataset, not a dangling one).
+ * Apply a patch to the dataset it was made from. Refuses any other base, and any result that is not a whole
+ * dataset (see datasetProblem: a dangling relation, an id twice, past the caps).
  */
 export function applyPatch(base: Dataset, patch: DatasetPatch): Dataset {
   if (base.version !== patch.from) throw new FeedError('wrong-base', [patch.from, base.version]);
   const entities = applyChanges(base.entities, patch.entities);
   const relations = applyChanges(base.relations, patch.relations);
-  const ids = new Set(entities.map((e) => e.id));
-  const dangling = relations.find((r) => !ids.has(r.subject) || !ids.has(r.object));
-  if (dangling) throw new FeedError('invalid-record', [`patch ${patch.from} → ${patch.to}`, dangling.id]);
+  const problem = datasetProblem({ entities, relations });
+  if (problem) throw new FeedError('invalid-record', [`patch ${patch.from} → ${patch.to}`, problem]);
   return { format: 1, version: patch.to, generatedAt: patch.generatedAt, entities, relations };
 }

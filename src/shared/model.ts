@@ -182,6 +182,40 @@ export const compiledRelation = z
   .strict();
 export type Relation = z.infer<typeof compiledRelation>;
 
+/** Caps on a dataset's size, far above the real one, so a feed cannot freeze every page with a huge index. */
+export const DATASET_LIMITS = { entities: 100_000, relations: 300_000, aliases: 300_000 } as const;
+
+/**
+ * What makes a dataset unusable as a whole, whichever way it arrived (bundled, feed snapshot, patched):
+ * nothing in it, an id used twice, a relation pointing at an entity that is not there, or more than the caps.
+ * Undefined when it is whole.
+ */
+export function datasetProblem(d: {
+  entities: readonly { id: string; aliases: readonly unknown[] }[];
+  relations: readonly { id: string; subject: string; object: string; by?: readonly string[] | undefined }[];
+}): string | undefined {
+  if (d.entities.length === 0) return 'no entities';
+  if (d.entities.length > DATASET_LIMITS.entities) return `more than ${DATASET_LIMITS.entities} entities`;
+  if (d.relations.length > DATASET_LIMITS.relations) return `more than ${DATASET_LIMITS.relations} relations`;
+  let aliases = 0;
+  const ids = new Set<string>();
+  for (const e of d.entities) {
+    if (ids.has(e.id)) return `entity id ${e.id} used twice`;
+    ids.add(e.id);
+    aliases += e.aliases.length;
+  }
+  if (aliases > DATASET_LIMITS.aliases) return `more than ${DATASET_LIMITS.aliases} aliases`;
+  const relationIds = new Set<string>();
+  for (const r of d.relations) {
+    if (relationIds.has(r.id)) return `relation id ${r.id} used twice`;
+    relationIds.add(r.id);
+    for (const end of [r.subject, r.object, ...(r.by ?? [])]) {
+      if (!ids.has(end)) return `relation ${r.id} points at ${end}, which is not in the dataset`;
+    }
+  }
+  return undefined;
+}
+
 export const dataset = z
   .object({
     format: z.literal(1),
@@ -190,7 +224,11 @@ export const dataset = z
     entities: z.array(compiledEntity),
     relations: z.array(compiledRelation),
   })
-  .strict();
+  .strict()
+  .superRefine((d, ctx) => {
+    const problem = datasetProblem(d);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 export type Dataset = z.infer<typeof dataset>;
 
 /** Parse and validate untrusted JSON as a dataset; throws an Error saying what is wrong. */

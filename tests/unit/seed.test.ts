@@ -117,4 +117,22 @@ describe('seedDataset', () => {
   it('rejects invalid input with a clear message', () => {
     expect(() => parseDataset({ format: 1, version: 'x' })).toThrow(/invalid dataset/);
   });
+
+  it('holds data from anywhere to the authoring rules: https sources, whole datasets, sizes capped', () => {
+    const good = dataset('2026.1.1');
+    expect(() => parseDataset(good)).not.toThrow();
+    const js = structuredClone(good);
+    js.entities[0]!.source = 'javascript:alert(1)';
+    expect(() => parseDataset(js)).toThrow(/https/);
+    const twice = structuredClone(good);
+    twice.entities.push(structuredClone(twice.entities[0]!));
+    expect(() => parseDataset(twice)).toThrow(/country-fra used twice/);
+    const dangling = structuredClone(good);
+    dangling.relations[0]!.object = 'nowhere';
+    expect(() => parseDataset(dangling)).toThrow(/points at nowhere/);
+    expect(() => parseDataset({ ...good, entities: [], relations: [] })).toThrow(/no entities/);
+    const huge = structuredClone(good);
+    huge.entities[0]!.aliases = Array.from({ length: 301 }, (_, i) => ({ text: `Alias ${i}` }));
+    expect(() => parseDataset(huge)).toThrow(/aliases/);
+  });
 });
