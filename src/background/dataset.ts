@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { buildAliasIndex } from '../annotate/alias-index';
-import { compareVersions } from '../shared/dates';
+import { compareVersions, isPlausibleVersion } from '../shared/dates';
 import { parseDataset, type Dataset } from '../shared/model';
 import type { AliasIndexWire } from '../shared/index-wire';
 import type { NormLensDB, StagingRow } from '../db/database';
@@ -24,7 +24,9 @@ export async function seedDataset(db: NormLensDB, incoming: Dataset, now = new D
   const index = buildAliasIndex(incoming.version, incoming.entities);
   return db.transaction('rw', db.entities, db.relations, db.meta, async () => {
     const installed = (await installedDataset(db))?.version;
-    if (installed !== undefined && compareVersions(incoming.version, installed) <= 0) return false;
+    // A version that could not exist yet (a bad release) never blocks the bundled copy.
+    const stuck = installed !== undefined && !isPlausibleVersion(installed, now);
+    if (installed !== undefined && !stuck && compareVersions(incoming.version, installed) <= 0) return false;
     await replaceDataset(db, incoming, index, now);
     return true;
   });
@@ -64,7 +66,11 @@ async function applyStaged(db: NormLensDB, now: Date): Promise<AliasIndexWire | 
   const base = staged.update.kind === 'patch' ? await readDataset(db) : undefined;
   const installed = base?.version ?? (await installedDataset(db))?.version;
   const { update } = staged;
-  if (installed !== undefined && compareVersions(update.version, installed) <= 0) {
+  if (
+    installed !== undefined &&
+    isPlausibleVersion(installed, now) &&
+    compareVersions(update.version, installed) <= 0
+  ) {
     refusal = new FeedError('older-version', [update.version, installed]);
   } else if (update.kind === 'snapshot') {
     next = update.dataset;

@@ -5,7 +5,7 @@
  * record. The result is a StagedUpdate that can be applied as is.
  */
 import type { z } from 'zod';
-import { compareVersions } from '../shared/dates';
+import { compareVersions, isPlausibleVersion } from '../shared/dates';
 import { dataset as datasetSchema, type Dataset } from '../shared/model';
 import { FeedError } from './errors';
 import { fetchLimited, type FetchFn } from './fetch-limited';
@@ -29,6 +29,8 @@ export interface VerifyContext {
   timeoutMs: number;
   manifestEtag?: string;
   fetchFn?: FetchFn;
+  /** The reader's clock (tests set it). */
+  now?: Date;
 }
 
 export type VerifyOutcome =
@@ -101,8 +103,18 @@ export async function fetchAndVerify(ctx: VerifyContext): Promise<VerifyOutcome>
   if (compareVersions(ctx.extensionVersion, manifest.minExtensionVersion) < 0) {
     throw new FeedError('extension-too-old', [manifest.minExtensionVersion, ctx.extensionVersion]);
   }
+  const now = ctx.now ?? new Date();
+  // A version dated well after its own release, or a release dated well after today, is a typo or a bad
+  // release: believed, it would refuse every real release after it.
+  if (
+    !isPlausibleVersion(manifest.datasetVersion, now) ||
+    !isPlausibleVersion(manifest.datasetVersion, new Date(manifest.createdAt))
+  ) {
+    throw new FeedError('future-version', [manifest.datasetVersion, manifest.createdAt.slice(0, 10)]);
+  }
   const installed = ctx.installedVersion;
-  if (installed !== undefined) {
+  // An installed version that could not exist yet came from such a release: any plausible one replaces it.
+  if (installed !== undefined && isPlausibleVersion(installed, now)) {
     const order = compareVersions(manifest.datasetVersion, installed);
     if (order === 0) return { status: 'up-to-date', manifestEtag: got.etag, version: installed };
     if (order < 0) throw new FeedError('older-version', [manifest.datasetVersion, installed]);

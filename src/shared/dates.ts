@@ -33,3 +33,24 @@ export function compareVersions(a: string, b: string): number {
   }
   return 0;
 }
+
+/** How far past its own date a dataset version may be released, or the reader's clock be behind. */
+const VERSION_SLACK_DAYS = 3;
+
+/** The calendar date a dataset version names (versions are YYYY.MM.DD[.N]), as YYYY-MM-DD. */
+export function versionDate(version: string): string | undefined {
+  const m = /^(\d{4})\.(\d{1,2})\.(\d{1,2})(\.\d+)?$/.exec(version);
+  if (!m) return undefined;
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+}
+
+/**
+ * Could this version exist by `now`? A version dated more than a few days ahead is a typo or a bad release
+ * (9999.12.31): installed, it would refuse every real release after it, so it is never believed.
+ */
+export function isPlausibleVersion(version: string, now: Date): boolean {
+  const date = versionDate(version);
+  if (!date) return false;
+  const latest = new Date(now.getTime() + VERSION_SLACK_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return date <= latest;
+}

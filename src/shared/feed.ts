@@ -24,6 +24,7 @@ export const FEED_ERROR_CODES = [
   'hash-mismatch',
   'invalid-record',
   'older-version',
+  'future-version',
   'extension-too-old',
   'wrong-base',
   'apply-failed',

@@ -161,6 +161,16 @@ describe('fetchAndVerify', () => {
     fetchFn,
   });
 
+  it('refuses a release dated ahead of itself, and lets a reader stuck on one take the next real release', async () => {
+    const bad = await feedWith(dataset('9999.12.31', ['Paris Call', 'Budapest Convention']));
+    await expect(fetchAndVerify(ctx(bad, '2026.1.1'))).rejects.toMatchObject({ code: 'future-version' });
+    // A reader who installed such a version before this check existed is not locked out: any plausible
+    // release replaces it, even one numbered lower.
+    const good = await feedWith(v1, v2);
+    const rescued = await fetchAndVerify(ctx(good, '9999.12.31'));
+    expect(rescued.status === 'update' && rescued.update.version).toBe('2026.2.1');
+  });
+
   it('picks the patch made from the installed version, else the snapshot', async () => {
     const dir = await feedWith(v1, v2);
     const fromV1 = await fetchAndVerify(ctx(dir, '2026.1.1'));

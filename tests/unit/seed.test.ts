@@ -74,6 +74,12 @@ describe('seedDataset', () => {
     expect(card?.relations[0]).toMatchObject({ otherName: 'Paris Call', outgoing: true });
   });
 
+  it('replaces a version that could not exist yet (a mistaken release) with the bundled copy', async () => {
+    await seedDataset(db, dataset('9999.12.31', 'Stuck'));
+    expect(await seedDataset(db, dataset('2026.1.1'))).toBe(true);
+    expect(await installedDatasetVersion(db)).toBe('2026.1.1');
+  });
+
   it("never downgrades, and leaves the reader's sites alone", async () => {
     await sitesItem.setValue([{ pattern: 'https://a.org/*', hostname: 'a.org', addedAt: 'x' }]);
     await seedDataset(db, dataset('2026.2.1'));
