@@ -38,7 +38,7 @@ export function compareVersions(a: string, b: string): number {
 const VERSION_SLACK_DAYS = 3;
 
 /** The calendar date a dataset version names (versions are YYYY.MM.DD[.N]), as YYYY-MM-DD. */
-export function versionDate(version: string): string | undefined {
+function versionDate(version: string): string | undefined {
   const m = /^(\d{4})\.(\d{1,2})\.(\d{1,2})(\.\d+)?$/.exec(version);
   if (!m) return undefined;
   return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;

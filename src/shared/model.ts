@@ -183,7 +183,7 @@ export const compiledRelation = z
 export type Relation = z.infer<typeof compiledRelation>;
 
 /** Caps on a dataset's size, far above the real one, so a feed cannot freeze every page with a huge index. */
-export const DATASET_LIMITS = { entities: 100_000, relations: 300_000, aliases: 300_000 } as const;
+const DATASET_LIMITS = { entities: 100_000, relations: 300_000, aliases: 300_000 } as const;
 
 /**
  * What makes a dataset unusable as a whole, whichever way it arrived (bundled, feed snapshot, patched):
