@@ -26,6 +26,10 @@ export interface Presentation {
   /** Where the pointer was, to pick the line of a mention that wraps; undefined when opened by keyboard. */
   point: { x: number; y: number } | undefined;
   articleDate: string | undefined;
+  /** The mention's text, the name as the article wrote it. */
+  mentionText: string;
+  /** The entities the page names, in order of first mention. */
+  pageEntities: { id: string; name: string }[];
   onClose(): void;
   onWrongMatch(): Promise<boolean>;
 }
@@ -34,8 +38,30 @@ export class CardPresenter {
   /** Where focus was before a keyboard-opened card took it; it goes back there on close. */
   private returnFocus: Element | null = null;
   private showing = false;
+  private wheelHeld: HTMLElement | undefined;
 
   constructor(private readonly ui: () => UiHost) {}
+
+  /**
+   * Wheel over the card scrolls the card, never the page behind it: at either end of the card's scroll (or on
+   * a card with nothing to scroll) the wheel stops there, so reading to the end never closes the card.
+   */
+  private holdWheel(mount: HTMLElement): void {
+    if (this.wheelHeld === mount) return;
+    this.wheelHeld = mount;
+    mount.addEventListener(
+      'wheel',
+      (e) => {
+        const body = mount.querySelector<HTMLElement>('.nl-body');
+        if (!body) return;
+        const inBody = e.composedPath().includes(body);
+        const room =
+          e.deltaY < 0 ? body.scrollTop > 0 : body.scrollTop + body.clientHeight < body.scrollHeight - 1;
+        if (!inBody || !room) e.preventDefault();
+      },
+      { passive: false },
+    );
+  }
 
   get isShowing(): boolean {
     return this.showing;
@@ -56,11 +82,14 @@ export class CardPresenter {
   async present(p: Presentation): Promise<void> {
     const ui = this.ui();
     this.showing = true;
+    this.holdWheel(ui.mount);
     render(
       h(Card, {
         data: p.data,
         onClose: p.onClose,
         articleDate: p.articleDate,
+        mentionText: p.mentionText,
+        pageEntities: p.pageEntities,
         dark: isDarkBackground(backgroundsAround(p.range.commonAncestorContainer)),
         trapFocus: true,
         onWrongMatch: p.onWrongMatch,
