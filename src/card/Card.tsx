@@ -457,13 +457,15 @@ export function Card({
           const href = safeHref(n.url);
           return (
             <li key={n.url} value={n.n}>
-              {href ? (
-                <a class="nl-source" href={href} target="_blank" rel="noopener noreferrer">
-                  {noteLabel(n.url, (hostCount.get(sourceLabel(n.url)) ?? 0) > 1)}
-                </a>
-              ) : (
-                <span class="nl-source">{sourceLabel(n.url)}</span>
-              )}
+              <span class="nl-source">
+                {href ? (
+                  <a href={href} target="_blank" rel="noopener noreferrer">
+                    {noteLabel(n.url, (hostCount.get(sourceLabel(n.url)) ?? 0) > 1)}
+                  </a>
+                ) : (
+                  sourceLabel(n.url)
+                )}
+              </span>
               <span class="nl-asof"> · {t('card_as_of', formatDate(n.asOf))}</span>
             </li>
           );
@@ -492,7 +494,7 @@ export function Card({
     // Only what can take focus now: links inside a closed disclosure cannot.
     const focusables = [
       ...card.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), summary'),
-    ].filter((el) => el.getClientRects().length > 0);
+    ].filter((el) => el.matches('summary') || !el.closest('details:not([open])'));
     const first = focusables[0];
     const last = focusables[focusables.length - 1];
     if (!first || !last) return;
@@ -621,7 +623,7 @@ function countrySections(
   );
   if (heads.length > 0)
     out.push(
-      <section key="heads">
+      <section key="heads" class="nl-heads">
         <h3>{t('card_heads_heading')}</h3>
         <ul>
           {heads.map((h) => {
@@ -645,7 +647,7 @@ function countrySections(
     );
   if (data.agencies && data.agencies.length > 0)
     out.push(
-      <section key="agencies">
+      <section key="agencies" class="nl-agencies">
         <h3>{t('card_agencies_heading')}</h3>
         <ul>
           {data.agencies.slice(0, MAX_ROWS).map((a) => {

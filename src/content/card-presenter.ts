@@ -19,6 +19,9 @@ function backgroundsAround(node: Node): string[] {
   return colors;
 }
 
+/** Steps by which a card's head gets shorter when the room beside its mention is short. */
+const TIGHT = ['nl-tight', 'nl-tighter'] as const;
+
 export interface Presentation {
   data: CardData;
   /** The mention's text on the page, live. */
@@ -109,24 +112,36 @@ export class CardPresenter {
       rects[0] ??
       p.range.getBoundingClientRect();
     const reference: VirtualElement = { getBoundingClientRect: () => rect };
-    const { x, y } = await computePosition(reference, floating, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      // Below the mention, or above where there is more room; never over it: a card taller than the room on
-      // its side is cut to that room and scrolls inside, so the name the reader pointed at stays in view.
-      middleware: [
-        offset(6),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
-        size({
-          padding: 8,
-          apply: ({ availableHeight, elements }) => {
-            elements.floating.style.setProperty('--nl-room', `${Math.floor(availableHeight)}px`);
-          },
-        }),
-      ],
-    });
-    Object.assign(floating.style, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
+    const place = async (): Promise<void> => {
+      const { x, y } = await computePosition(reference, floating, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        // Below the mention, or above where there is more room; never over it: a card taller than the room
+        // on its side is cut to that room and its details scroll inside, so the name stays in view.
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight, elements }) => {
+              elements.floating.style.setProperty('--nl-room', `${Math.floor(availableHeight)}px`);
+            },
+          }),
+        ],
+      });
+      Object.assign(floating.style, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
+    };
+    floating.classList.remove(...TIGHT);
+    await place();
+    // Where even the head does not fit the room (a short window), the head gives up its longer lines.
+    let tightened = false;
+    for (const cls of TIGHT) {
+      if (floating.scrollHeight <= floating.clientHeight + 1) break;
+      floating.classList.add(cls);
+      tightened = true;
+    }
+    if (tightened) await place();
   }
 
   /** Move focus into the card (opened from the keyboard or the popup). */
