@@ -362,7 +362,7 @@ export function Card({
           <h3>{t('card_then_heading', formatDate(articleDate))}</h3>
           <ul>{then.lines.map((l, i) => line(l, i))}</ul>
           {then.since && (
-            <p class="nl-since">
+            <p class="nl-since" title={then.since.text}>
               {then.since.text}
               {cite(then.since)}
             </p>
@@ -592,6 +592,7 @@ function countrySections(
     out.push(
       <section key="stance" class="nl-stance">
         <h3>{t('card_stance_heading')}</h3>
+        {grid.some((g) => g.named) && <p class="nl-legend">{t('card_stance_legend')}</p>}
         <table>
           <thead>
             <tr>
@@ -604,8 +605,9 @@ function countrySections(
             {grid.map((g) => (
               <tr key={g.instrument.id} class={g.named ? 'nl-named' : undefined}>
                 <th scope="row">
+                  {g.named && <span aria-hidden="true">• </span>}
                   {g.instrument.short}
-                  {g.named && <span class="nl-named-mark"> · {t('card_named_here')}</span>}
+                  {g.named && <span class="nl-visually-hidden"> ({t('card_named_here')})</span>}
                 </th>
                 {articleDate && <td class={`nl-stance-${g.then ?? 'unknown'}`}>{g.thenText}</td>}
                 <td class={`nl-stance-${g.now}`}>

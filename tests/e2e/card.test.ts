@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
@@ -28,6 +29,31 @@ let browser: ExtensionBrowser;
 /** The dataset the test build ships, to check the card's counts against. */
 const dataset = JSON.parse(readFileSync(join(TEST_EXTENSION, 'dataset.json'), 'utf8')) as Dataset;
 const heads: number[] = [];
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations inside the open card, as "rule: targets". */
+async function cardViolations(page: Page): Promise<string[]> {
+  await page.evaluate(`${AXE_SOURCE};0`);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            c: unknown,
+            o: unknown,
+          ): Promise<{ violations: { id: string; impact?: string; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(
+      { include: [{ fromShadowDom: ['normlens-ui', '.nl-card'] }] },
+      { resultTypes: ['violations'] },
+    );
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
 
 beforeAll(async () => {
   server = await serveFolder(`${ROOT}/tests/fixtures/site`);
@@ -140,11 +166,11 @@ describe('the Paris Call article of 20 November 2018', () => {
       ),
     );
     expect(rows.length).toBeGreaterThanOrEqual(10);
-    expect(rows[0]![0]).toMatch(/^Paris Call · in this article/);
+    expect(rows[0]![0]).toBe('• Paris Call (in this article)');
     expect(rows[0]!.slice(1)).toEqual(['not joined', 'supporter 2021']);
-    const dfi = rows.find((r) => r[0]!.startsWith('Future of the Internet Declaration'))!;
+    const dfi = rows.find((r) => r[0] === 'Future of the Internet Declaration')!;
     expect(dfi[1]).toBe('did not exist yet');
-    const budapest = rows.find((r) => r[0]!.startsWith('Budapest Convention'))!;
+    const budapest = rows.find((r) => /^(• )?Budapest Convention( \(|$)/.test(r[0]!))!;
     expect(budapest.slice(1)).toEqual(['party 2007', 'party 2007']);
     expect(await shadowText(page, '.nl-stance thead')).toContain('On 20 Nov 2018');
     // Heads of state and government then and now, and the state's agencies.
@@ -311,6 +337,26 @@ describe('reading a long card', () => {
     expect(end.pageY).toBe(0);
     // The hover machine decided to keep it (it says so in test builds), after the last wheel.
     expect(await page.evaluate(pageCardName)).toBe('United States');
+    await page.close();
+  });
+});
+
+describe('accessibility of the rich cards', () => {
+  it('axe-core finds no serious or critical violation, details open, in light and dark', async () => {
+    const page = await open('notpetya-2017.html');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      for (const [selector, text] of [
+        ['#p1', 'United Kingdom'],
+        ['#p2', 'Fancy Bear'],
+        ['#p1', 'NotPetya'],
+      ] as const) {
+        await hoverCard(page, selector, text);
+        await page.locator('normlens-ui .nl-details > summary').click();
+        expect(await cardViolations(page), `${text}, ${scheme}`).toEqual([]);
+        await closeCard(page);
+      }
+    }
     await page.close();
   });
 });
