@@ -221,7 +221,7 @@ const NOUN: Partial<Record<RelationType, MessageKey>> = {
 const noun = (type: RelationType): string => t(NOUN[type] ?? 'card_noun_member');
 
 /** "since 10 Nov 2021", or "listed by 10 Nov 2019" when the source only shows it held by then. */
-export function sinceText(r: { from?: string; startedBy?: true }): string {
+function sinceText(r: { from?: string; startedBy?: true }): string {
   if (!r.from) return '';
   return t(r.startedBy ? 'card_listed_by' : 'card_since', formatDate(r.from));
 }
@@ -498,7 +498,7 @@ export function statusChip(data: CardData, today: string): Fact | undefined {
 }
 
 /** A role as a person's card names it: the title, and where when the title does not say. */
-export function roleTitle(r: CardRelation): string {
+function roleTitle(r: CardRelation): string {
   const role = r.role ?? t('card_role_fallback');
   if (!r.outgoing) return role;
   if (
@@ -641,7 +641,11 @@ function membershipThenNow(input: GlanceInput, date: string): ThenAndNow {
     lines: lines.slice(0, MAX_THEN),
     ...(since.length > 0
       ? {
-          since: fact(t('card_since_article', nameList(since.map((r) => r.otherShort))), since[0]!),
+          since: {
+            text: t('card_since_article', nameList(since.map((r) => r.otherShort))),
+            source: since[0]!.source,
+            asOf: since[0]!.asOf,
+          },
         }
       : {}),
   };
@@ -982,7 +986,7 @@ export function relationSentence(data: CardData, r: CardRelation, today: string)
 // ---------------------------------------------------------------------------------------------------------
 // Country cards: the stance grid
 
-export type StanceState = 'in' | 'out' | 'withdrew' | 'unknown' | 'not-listed' | 'not-yet';
+type StanceState = 'in' | 'out' | 'withdrew' | 'unknown' | 'not-listed' | 'not-yet';
 
 export interface StanceRow {
   instrument: CardEntityRef;
