@@ -239,9 +239,10 @@ function standingNow(s: Standing): string {
 /** "party since 1 Jul 2007", "supporter, listed by 10 Nov 2019", "member". */
 function nounSince(r: CardRelation): string {
   if (!r.from) return noun(r.type);
-  return r.startedBy
-    ? t('card_noun_listed', [noun(r.type), formatDate(r.from)])
-    : t('card_noun_with_date', [noun(r.type), t('card_since', formatDate(r.from))]);
+  if (r.startedBy) return t('card_noun_listed', [noun(r.type), formatDate(r.from)]);
+  // A ratification is an act on a day ("ratified 19 Apr 2024"); the others are states since a day.
+  if (r.type === 'ratified') return t('card_noun_with_date', [noun(r.type), formatDate(r.from)]);
+  return t('card_noun_with_date', [noun(r.type), t('card_since', formatDate(r.from))]);
 }
 
 function standingThen(s: Standing, nowType: RelationType | undefined): string {
@@ -679,10 +680,11 @@ function totalLine(input: GlanceInput, date: string): Fact | undefined {
   if (then.in === 0 && then.unknown > 0) return undefined;
   if (then.in === now && then.unknown === 0) return undefined;
   const phrase = countPhrase(main, then.in);
-  return fact(
-    t('card_total_then_now', [then.unknown > 0 ? t('card_at_least', phrase) : phrase, grouped(now)]),
-    data.entity.lists?.[0],
-  );
+  const text = t('card_total_then_now', [
+    then.unknown > 0 ? t('card_at_least', phrase) : phrase,
+    grouped(now),
+  ]);
+  return fact(text.charAt(0).toUpperCase() + text.slice(1), data.entity.lists?.[0]);
 }
 
 /** People in roles at the entity, by title: who held it then and who holds it now. */
@@ -736,7 +738,8 @@ function roleChangeLine(input: GlanceInput, date: string): Fact | undefined {
     if (h.then.length === 0) continue;
     const nowText = holdersNowText(h);
     if (!nowText) continue;
-    if (h.lastSeen.length === 0 && people(h.then) === people(h.now)) continue;
+    // Nothing known changed: the same people then and now (or last seen since, not confirmed).
+    if (people(h.then) === people(h.now.length > 0 ? h.now : h.lastSeen)) continue;
     const rel = h.now[0] ?? h.lastSeen[0] ?? h.then[0]!;
     return fact(t('card_role_change', [h.role, people(h.then), nowText]), rel);
   }
@@ -934,7 +937,13 @@ export function inThisArticle(input: GlanceInput, skip: ReadonlySet<string>, max
   const out: { rank: number; line: Fact }[] = [];
   const seen = new Set<string>();
   const eventful = data.entity.kind === 'incident' || data.entity.kind === 'threat-actor';
-  for (const r of data.relations) {
+  // Of several relations with one name, the one in force now, else the latest.
+  const ordered = [...data.relations].sort(
+    (a, b) =>
+      Number(statusNow(b, input.today) === 'active') - Number(statusNow(a, input.today) === 'active') ||
+      (b.from ?? '').localeCompare(a.from ?? ''),
+  );
+  for (const r of ordered) {
     if (r.otherId === self) continue;
     // On an incident's or actor's dated card, then-and-now already says who attributed it when.
     if (eventful && input.articleDate && r.type === 'attributed-to' && r.outgoing) continue;

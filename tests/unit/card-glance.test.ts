@@ -94,6 +94,9 @@ describe('counts of distinct members', () => {
       TODAY,
     );
     expect(new Set(rows.map((r) => r.otherId)).size).toBe(rows.length);
+    // A ratification is dated as an act, never "ratified since".
+    expect(rows.some((r) => /\bratified \d/.test(r.text))).toBe(true);
+    expect(rows.some((r) => r.text.includes('ratified since'))).toBe(false);
   });
 
   it('shows a partial list as partial: "N of M" against the official count, or the launch only', async () => {
@@ -178,6 +181,15 @@ describe('then and now', () => {
 });
 
 describe('people', () => {
+  it('gives no role-change line when the same person held the office then and was last seen in it', async () => {
+    const { data, pageIds } = onPage(await card('microsoft'), ['microsoft', 'brad-smith']);
+    const { lines } = g.thenAndNow({ data, articleDate: '2024-10-02', today: TODAY, pageIds });
+    expect(lines.some((l) => l.text.startsWith('President of Microsoft then'))).toBe(false);
+    // In this article: the role he holds, not the one he left.
+    const here = g.inThisArticle({ data, articleDate: '2024-10-02', today: TODAY, pageIds }, new Set(), 3);
+    expect(here[0]!.text).toMatch(/^Brad Smith: (President|Vice Chair) of Microsoft/);
+  });
+
   it('says a role last seen held is not confirmed since, never current', async () => {
     const r = dataset.relations.find(
       (x) => x.type === 'holds-role' && x.heldThrough && !x.to && x.heldThrough.date < '2025-01-01',
