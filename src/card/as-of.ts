@@ -14,6 +14,8 @@ export interface DatedFact {
   startedBy?: true;
   to?: string;
   note?: string;
+  /** Known to hold on this date, and not claimed since (see the dataset schema). */
+  heldThrough?: { date: string };
 }
 
 /** First and last day covered by a partial date, as comparable YYYY-MM-DD strings. */
@@ -59,8 +61,10 @@ export function statusOn(fact: DatedFact, date: string): FactStatus {
     else started = undefined;
   }
   let ended: boolean | undefined;
-  if (fact.to === undefined) ended = false;
-  else {
+  if (fact.to === undefined) {
+    // Last seen held on a date: after it, nothing is known (never "still", never "no longer").
+    ended = fact.heldThrough && compare(fact.heldThrough.date, date) === 'before' ? undefined : false;
+  } else {
     const order = compare(fact.to, date);
     // A fact ends on its `to` date: on that day it no longer holds (a successor takes office that day).
     if (order === 'before' || (order === 'overlap' && fact.to === date && date.length === 10)) ended = true;
@@ -91,10 +95,25 @@ export function changedSince<F extends DatedFact>(
   for (const fact of facts) {
     if (fact.from === undefined && fact.to === undefined) continue;
     const then = statusOn(fact, articleDate);
-    const now = statusOn(fact, today);
+    const now = statusNow(fact, today);
     if (then !== 'unknown' && now !== 'unknown' && then !== now) out.push({ fact, then, now });
   }
   return out;
+}
+
+/**
+ * Is the fact in force today, as the data knows it? A fact in the dataset without an end holds now even when
+ * its start is unknown (the data lists it as current), unless it was only last seen held on an earlier date.
+ */
+export function statusNow(fact: DatedFact, today: string): FactStatus {
+  const status = statusOn(fact, today);
+  if (status !== 'unknown' || fact.from !== undefined) return status;
+  return statusOn({ ...fact, from: '1000' }, today);
+}
+
+/** Is all of date `a` after all of date `b` (partial dates: "2021" is not after "2021-11")? */
+export function isAfter(a: string, b: string): boolean {
+  return compare(a, b) === 'after';
 }
 
 /** Facts known to hold on the date (e.g. the roles a person held when the article was written). */

@@ -34,13 +34,6 @@ function safeUiLanguage(): string {
   }
 }
 
-export function formatSpan(from?: string, to?: string): string {
-  if (from && to) return `${formatDate(from)} – ${formatDate(to)}`;
-  if (from) return t('card_since', formatDate(from));
-  if (to) return t('card_until', formatDate(to));
-  return '';
-}
-
 const OUTGOING: Record<RelationType, MessageKey> = {
   supports: 'card_rel_out_supports',
   signed: 'card_rel_out_signed',
@@ -96,24 +89,6 @@ export const NOT_THEN: Record<RelationType, MessageKey> = {
   targeted: 'card_then_not_targeted',
   'part-of': 'card_then_not_part_of',
   'affiliated-with': 'card_then_not_affiliated_with',
-};
-
-/** When a fact holds now, since a date: "Supporter since 10 Nov 2021". */
-export const NOW_SINCE: Record<RelationType, MessageKey> = {
-  supports: 'card_now_since_supports',
-  signed: 'card_now_since_signed',
-  ratified: 'card_now_since_ratified',
-  party: 'card_now_since_party',
-  member: 'card_now_since_member',
-  withdrew: 'card_now_since_withdrew',
-  runs: 'card_now_since_runs',
-  hosts: 'card_now_since_hosts',
-  'holds-role': 'card_now_since_holds_role',
-  'attributed-to': 'card_now_since_attributed_to',
-  'responded-to': 'card_now_since_responded_to',
-  targeted: 'card_now_since_targeted',
-  'part-of': 'card_now_since_part_of',
-  'affiliated-with': 'card_now_since_affiliated_with',
 };
 
 const KIND_KEYS: Record<EntityKind, MessageKey> = {

@@ -19,6 +19,9 @@ function backgroundsAround(node: Node): string[] {
   return colors;
 }
 
+/** Steps by which a card's head gets shorter when the room beside its mention is short. */
+const TIGHT = ['nl-tight', 'nl-tighter'] as const;
+
 export interface Presentation {
   data: CardData;
   /** The mention's text on the page, live. */
@@ -26,6 +29,10 @@ export interface Presentation {
   /** Where the pointer was, to pick the line of a mention that wraps; undefined when opened by keyboard. */
   point: { x: number; y: number } | undefined;
   articleDate: string | undefined;
+  /** The mention's text, the name as the article wrote it. */
+  mentionText: string;
+  /** The entities the page names, in order of first mention. */
+  pageEntities: { id: string; name: string }[];
   onClose(): void;
   onWrongMatch(): Promise<boolean>;
 }
@@ -34,8 +41,30 @@ export class CardPresenter {
   /** Where focus was before a keyboard-opened card took it; it goes back there on close. */
   private returnFocus: Element | null = null;
   private showing = false;
+  private wheelHeld: HTMLElement | undefined;
 
   constructor(private readonly ui: () => UiHost) {}
+
+  /**
+   * Wheel over the card scrolls the card, never the page behind it: at either end of the card's scroll (or on
+   * a card with nothing to scroll) the wheel stops there, so reading to the end never closes the card.
+   */
+  private holdWheel(mount: HTMLElement): void {
+    if (this.wheelHeld === mount) return;
+    this.wheelHeld = mount;
+    mount.addEventListener(
+      'wheel',
+      (e) => {
+        const body = mount.querySelector<HTMLElement>('.nl-body');
+        if (!body) return;
+        const inBody = e.composedPath().includes(body);
+        const room =
+          e.deltaY < 0 ? body.scrollTop > 0 : body.scrollTop + body.clientHeight < body.scrollHeight - 1;
+        if (!inBody || !room) e.preventDefault();
+      },
+      { passive: false },
+    );
+  }
 
   get isShowing(): boolean {
     return this.showing;
@@ -56,11 +85,14 @@ export class CardPresenter {
   async present(p: Presentation): Promise<void> {
     const ui = this.ui();
     this.showing = true;
+    this.holdWheel(ui.mount);
     render(
       h(Card, {
         data: p.data,
         onClose: p.onClose,
         articleDate: p.articleDate,
+        mentionText: p.mentionText,
+        pageEntities: p.pageEntities,
         dark: isDarkBackground(backgroundsAround(p.range.commonAncestorContainer)),
         trapFocus: true,
         onWrongMatch: p.onWrongMatch,
@@ -80,24 +112,36 @@ export class CardPresenter {
       rects[0] ??
       p.range.getBoundingClientRect();
     const reference: VirtualElement = { getBoundingClientRect: () => rect };
-    const { x, y } = await computePosition(reference, floating, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      // Below the mention, or above where there is more room; never over it: a card taller than the room on
-      // its side is cut to that room and scrolls inside, so the name the reader pointed at stays in view.
-      middleware: [
-        offset(6),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
-        size({
-          padding: 8,
-          apply: ({ availableHeight, elements }) => {
-            elements.floating.style.setProperty('--nl-room', `${Math.floor(availableHeight)}px`);
-          },
-        }),
-      ],
-    });
-    Object.assign(floating.style, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
+    const place = async (): Promise<void> => {
+      const { x, y } = await computePosition(reference, floating, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        // Below the mention, or above where there is more room; never over it: a card taller than the room
+        // on its side is cut to that room and its details scroll inside, so the name stays in view.
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight, elements }) => {
+              elements.floating.style.setProperty('--nl-room', `${Math.floor(availableHeight)}px`);
+            },
+          }),
+        ],
+      });
+      Object.assign(floating.style, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
+    };
+    floating.classList.remove(...TIGHT);
+    await place();
+    // Where even the head does not fit the room (a short window), the head gives up its longer lines.
+    let tightened = false;
+    for (const cls of TIGHT) {
+      if (floating.scrollHeight <= floating.clientHeight + 1) break;
+      floating.classList.add(cls);
+      tightened = true;
+    }
+    if (tightened) await place();
   }
 
   /** Move focus into the card (opened from the keyboard or the popup). */

@@ -14,6 +14,9 @@ import { CardPresenter } from './card-presenter';
 import { DEFAULT_DELAYS, HoverMachine, type HoverDelays } from './hover-machine';
 import { mark } from './diagnostics';
 
+/** A page scroll this soon after input inside the card came from the card, not from the reader leaving it. */
+const CARD_SCROLL_GRACE_MS = 400;
+
 export class HoverController {
   private readonly machine: HoverMachine;
   private readonly presenter: CardPresenter;
@@ -25,6 +28,8 @@ export class HoverController {
   /** Whether the card being opened was asked for by the keyboard or the popup. */
   private pinNext = false;
   private pending: ((shown: boolean) => void) | undefined;
+  /** When the reader last wheeled, touched or typed inside the card. */
+  private cardInputAt = Number.NEGATIVE_INFINITY;
   /** The article's publication date, when the page declares one (./published-date.ts). */
   articleDate: string | undefined;
 
@@ -54,7 +59,25 @@ export class HoverController {
       },
       { signal },
     );
-    window.addEventListener('scroll', () => this.machine.shown && this.hide(), { passive: true, signal });
+    // A scroll closes the card, unless it started inside the card (reading it to the end, by wheel, touch or
+    // keys): the card keeps its own scroll (overscroll-behavior, and the presenter stops the wheel at its ends).
+    for (const type of ['wheel', 'touchmove', 'keydown'] as const) {
+      doc.addEventListener(
+        type,
+        (e) => {
+          if (this.presenter.contains(e.composedPath())) this.cardInputAt = performance.now();
+        },
+        { passive: true, capture: true, signal },
+      );
+    }
+    window.addEventListener(
+      'scroll',
+      () => {
+        if (!this.machine.shown || performance.now() - this.cardInputAt < CARD_SCROLL_GRACE_MS) return;
+        this.hide();
+      },
+      { passive: true, signal },
+    );
     signal.addEventListener('abort', () => {
       if (this.frame) cancelAnimationFrame(this.frame);
       this.hide();
@@ -118,6 +141,8 @@ export class HoverController {
       range,
       point: this.lastPoint,
       articleDate: this.articleDate,
+      mentionText: matchedText,
+      pageEntities: this.pageEntities(),
       onClose: () => this.hide(),
       onWrongMatch: () =>
         sendMessage('report:wrong-match', {
@@ -134,6 +159,15 @@ export class HoverController {
     this.machine.opened(mention, pinned);
     if (pinned) this.presenter.focus();
     this.settle(this.machine.shown === mention);
+  }
+
+  /** The entities the page names, in order of first mention (the card relates itself to them). */
+  private pageEntities(): { id: string; name: string }[] {
+    const { index } = this.annotator;
+    return [...this.annotator.counts().keys()].map((e) => ({
+      id: index.idOf(e),
+      name: index.wire.names[e] ?? '',
+    }));
   }
 
   private settle(shown: boolean): void {

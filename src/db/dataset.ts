@@ -3,9 +3,16 @@
  * readers see the old dataset or the new one, never a mix. Nothing here knows how an index is built or a
  * patch applied: callers (src/background/) bring those.
  */
-import type { Dataset, Entity } from '../shared/model';
+import type { Dataset, Entity, Relation } from '../shared/model';
 import type { AliasIndexWire } from '../shared/index-wire';
-import type { CardData, CardRelation } from '../shared/card-data';
+import {
+  MAIN_INSTRUMENTS,
+  lifespan,
+  shortName,
+  type CardData,
+  type CardEntityRef,
+  type CardRelation,
+} from '../shared/card-data';
 import type { SearchEntity } from '../shared/protocol';
 import type { MetaRow, MetaRows, NormLensDB } from './database';
 
@@ -69,15 +76,187 @@ export async function getCardData(db: NormLensDB, id: string): Promise<CardData 
       ...inc.filter((r) => r.subject !== id).map((r) => [r, false] as const),
     ];
     const others = await db.entities.bulkGet(all.map(([r, outgoing]) => (outgoing ? r.object : r.subject)));
+    const wholes = await partOfNames(db, others, all);
+    const parts = await partsOf(
+      db,
+      all.filter(([r, outgoing]) => !outgoing && r.type === 'part-of').map(([r]) => r.subject),
+    );
     const relations: CardRelation[] = [];
     all.forEach(([r, outgoing], i) => {
       const other = others[i];
       if (!other) return;
-      relations.push({ ...r, otherId: other.id, otherName: other.name, otherKind: other.kind, outgoing });
+      const { start, end } = lifespan(other);
+      const partOf = wholes.get(other.id);
+      const ownParts = !outgoing && r.type === 'part-of' ? parts.get(other.id) : undefined;
+      relations.push({
+        ...r,
+        otherId: other.id,
+        otherName: other.name,
+        otherShort: shortName(other),
+        otherKind: other.kind,
+        otherType: other.type,
+        ...(start ? { otherStart: start } : {}),
+        ...(end ? { otherEnd: end } : {}),
+        ...(partOf ? { otherPartOf: partOf } : {}),
+        ...(ownParts?.length ? { otherParts: ownParts } : {}),
+        outgoing,
+      });
     });
     relations.push(...ownRoles(entity));
-    return { entity, relations, dataset: { version: meta.version, generatedAt: meta.generatedAt } };
+    const card: CardData = {
+      entity,
+      relations,
+      names: await namesOf(db, entity, relations),
+      dataset: { version: meta.version, generatedAt: meta.generatedAt },
+    };
+    if (entity.kind === 'country') {
+      const instruments = await db.entities.bulkGet([...MAIN_INSTRUMENTS]);
+      card.instruments = instruments
+        .filter((e): e is Entity => e !== undefined)
+        .map((e) => ({ ...ref(e), ...(e.lists ? { lists: e.lists } : {}) }));
+      card.agencies = (await agenciesByCountry(db, meta.version)).get(entity.id) ?? [];
+    }
+    return card;
   });
+}
+
+function ref(e: Entity): CardEntityRef {
+  return { id: e.id, name: e.name, short: shortName(e), kind: e.kind, type: e.type, ...lifespan(e) };
+}
+
+/** Relations whose far end may be a unit of something (a GRU unit an attribution names). */
+const UNIT_RELATIONS: ReadonlySet<string> = new Set([
+  'attributed-to',
+  'affiliated-with',
+  'responded-to',
+  'targeted',
+]);
+
+/** For organisations at the far end of an attribution or response: the whole each is part of. */
+async function partOfNames(
+  db: NormLensDB,
+  others: (Entity | undefined)[],
+  all: (readonly [Relation, boolean])[],
+): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  all.forEach(([r], i) => {
+    const other = others[i];
+    if (other?.kind === 'organization' && UNIT_RELATIONS.has(r.type)) ids.add(other.id);
+  });
+  const out = new Map<string, string>();
+  if (ids.size === 0) return out;
+  const links = (
+    await db.relations
+      .where('subject')
+      .anyOf([...ids])
+      .toArray()
+  ).filter((r) => r.type === 'part-of');
+  const wholes = await db.entities.bulkGet(links.map((r) => r.object));
+  links.forEach((r, i) => {
+    const whole = wholes[i];
+    if (whole && !out.has(r.subject)) out.set(r.subject, shortName(whole));
+  });
+  return out;
+}
+
+/** The parts of each given entity (a group's report), for a series' card. */
+async function partsOf(db: NormLensDB, ids: string[]): Promise<Map<string, CardEntityRef[]>> {
+  const out = new Map<string, CardEntityRef[]>();
+  if (ids.length === 0) return out;
+  const links = (await db.relations.where('object').anyOf(ids).toArray()).filter((r) => r.type === 'part-of');
+  const subs = await db.entities.bulkGet(links.map((r) => r.subject));
+  links.forEach((r, i) => {
+    const sub = subs[i];
+    if (!sub) return;
+    const list = out.get(r.object) ?? [];
+    list.push(ref(sub));
+    out.set(r.object, list);
+  });
+  return out;
+}
+
+/** Names of who attributed (`by`) and who uses an alias (vendors), by short name. */
+async function namesOf(
+  db: NormLensDB,
+  entity: Entity,
+  relations: Relation[],
+): Promise<Record<string, string>> {
+  const ids = new Set<string>();
+  for (const r of relations) for (const b of r.by ?? []) ids.add(b);
+  for (const a of entity.aliases) for (const b of a.by ?? []) ids.add(b);
+  const list = [...ids];
+  const found = await db.entities.bulkGet(list);
+  const names: Record<string, string> = {};
+  found.forEach((e, i) => {
+    if (e) names[list[i]!] = shortName(e);
+  });
+  return names;
+}
+
+/** Organisation types that are a state's own agencies. */
+const AGENCY_TYPES: ReadonlySet<string> = new Set([
+  'agency',
+  'intelligence-service',
+  'military',
+  'law-enforcement',
+]);
+
+/** Words that make an agency part of a state's cyber apparatus (not its investment or health agencies). */
+const CYBER = /cyber|secur|intelligen|signals|crime|defen[cs]e|military|CERT|CSIRT|diploma/i;
+
+let agencyCache: { version: string; map: Map<string, CardEntityRef[]> } | undefined;
+
+/**
+ * Each state's agencies: organisations of an agency type whose summary's first sentence names the state
+ * before any other (its name or an alias, never a demonym: "France's national cybersecurity authority", "US
+ * federal agency"), and the units part of those. Computed once per dataset version.
+ */
+async function agenciesByCountry(db: NormLensDB, version: string): Promise<Map<string, CardEntityRef[]>> {
+  if (agencyCache?.version === version) return agencyCache.map;
+  const [countries, orgs, partOf] = await Promise.all([
+    db.entities.where('kind').equals('country').toArray(),
+    db.entities.where('kind').equals('organization').toArray(),
+    db.relations.where('type').equals('part-of').toArray(),
+  ]);
+  const byName = new Map<string, string>();
+  for (const c of countries) {
+    for (const text of [c.name, ...c.aliases.filter((a) => !a.demonym && !a.lang).map((a) => a.text)]) {
+      if (text.length >= 2 && !byName.has(text)) byName.set(text, c.id);
+    }
+  }
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${names.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  const map = new Map<string, CardEntityRef[]>();
+  const owner = new Map<string, string>();
+  const add = (country: string, e: Entity): void => {
+    const list = map.get(country) ?? [];
+    list.push(ref(e));
+    map.set(country, list);
+    owner.set(e.id, country);
+  };
+  const wholeOf = new Map(partOf.map((r) => [r.subject, r.object]));
+  const agencies = orgs.filter(
+    (o) =>
+      AGENCY_TYPES.has(o.type) &&
+      CYBER.test(`${o.name} ${o.summary}`) &&
+      !/listed as a supporter/i.test(o.summary),
+  );
+  // Units first take their whole's state (a GRU unit is Russia's even when its summary names the US first).
+  for (const org of agencies) {
+    if (wholeOf.has(org.id)) continue;
+    const first = org.summary.split(/(?<=[.!?])\s+(?=[A-Z])/)[0] ?? '';
+    const m = pattern.exec(first);
+    const country = m ? byName.get(m[1]!) : undefined;
+    if (country) add(country, org);
+  }
+  for (const unit of agencies) {
+    const whole = wholeOf.get(unit.id);
+    const country = whole ? owner.get(whole) : undefined;
+    if (country) add(country, unit);
+  }
+  agencyCache = { version, map };
+  return map;
 }
 
 /**
@@ -99,7 +278,9 @@ function ownRoles(entity: Entity): CardRelation[] {
     asOf: role.asOf,
     otherId: entity.id,
     otherName: entity.name,
+    otherShort: shortName(entity),
     otherKind: entity.kind,
+    otherType: entity.type,
     outgoing: true,
   }));
 }

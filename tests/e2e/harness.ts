@@ -421,3 +421,50 @@ export async function setHiddenForNormLens(page: Page, hidden: boolean): Promise
     document.dispatchEvent(new Event('visibilitychange'));`,
   );
 }
+
+/** How a card's parts sit: its fixed head, its own scroll, its disclosure (see cardLayoutProblems). */
+export interface CardLayout {
+  /** Height of the fixed head (px). */
+  head: number;
+  /** Problems found; empty when the card is laid out as it must be. */
+  problems: string[];
+}
+
+/**
+ * In the page's main world: the open card's layout. The head never scrolls (not a scroll container, nothing
+ * cut off, wholly inside the card, at most 320 px); the card itself never scrolls (only its details body
+ * does); everything beyond the head, the details and the footer is inside the one `details.nl-details`
+ * disclosure, so no card is taller than its head without a disclosure.
+ */
+export function pageCardLayout(): CardLayout {
+  const root = document.querySelector('normlens-ui')?.shadowRoot;
+  const card = root?.querySelector<HTMLElement>('.nl-card');
+  const problems: string[] = [];
+  if (!card) return { head: 0, problems: ['no card'] };
+  const head = card.querySelector<HTMLElement>(':scope > .nl-head');
+  const body = card.querySelector<HTMLElement>(':scope > .nl-body');
+  const details = body?.querySelector<HTMLDetailsElement>(':scope > details.nl-details');
+  if (!head) problems.push('no .nl-head');
+  if (!body || !details) problems.push('no details disclosure');
+  if (head) {
+    const style = getComputedStyle(head);
+    if (style.overflowY === 'auto' || style.overflowY === 'scroll')
+      problems.push('head is a scroll container');
+    if (head.scrollHeight > head.clientHeight + 1)
+      problems.push(`head cut off (${head.scrollHeight} > ${head.clientHeight})`);
+    const h = head.getBoundingClientRect();
+    const c = card.getBoundingClientRect();
+    if (h.top < c.top - 1 || h.bottom > c.bottom + 1) problems.push('head not wholly inside the card');
+    if (h.height > 320) problems.push(`head ${Math.round(h.height)} px tall`);
+  }
+  if (card.scrollHeight > card.clientHeight + 1) problems.push('the card itself scrolls');
+  for (const child of card.children) {
+    if (!child.matches('.nl-head, .nl-close, .nl-body, .nl-footer'))
+      problems.push(`outside the disclosure: ${child.className}`);
+  }
+  if (body && details) {
+    for (const child of body.children)
+      if (child !== details) problems.push(`outside the disclosure: ${child.className}`);
+  }
+  return { head: head?.getBoundingClientRect().height ?? 0, problems };
+}

@@ -6,6 +6,7 @@ import {
   heldOn,
   isStale,
   startIsOnlyLatest,
+  statusNow,
   statusOn,
 } from '../../src/card/as-of';
 
@@ -48,6 +49,22 @@ describe('statusOn', () => {
   it('knows nothing of the past of a fact without a start', () => {
     expect(statusOn({}, '2018-01-01')).toBe('unknown');
     expect(statusOn({ to: '2019-05' }, '2020')).toBe('inactive');
+  });
+});
+
+describe('facts last seen held, and facts now', () => {
+  it('knows a fact held through its last sighting, and nothing after it', () => {
+    const seen = { from: '2021-03-11', heldThrough: { date: '2022-08-02' } };
+    expect(statusOn(seen, '2022-01-01')).toBe('active');
+    expect(statusOn(seen, '2022-08-02')).toBe('active');
+    expect(statusOn(seen, '2024-01-01')).toBe('unknown');
+  });
+
+  it('holds a fact the data lists without an end now, even without a start', () => {
+    expect(statusOn({}, '2026-11-27')).toBe('unknown');
+    expect(statusNow({}, '2026-11-27')).toBe('active');
+    expect(statusNow({ to: '2020' }, '2026-11-27')).toBe('inactive');
+    expect(statusNow({ heldThrough: { date: '2022-01-01' } }, '2026-11-27')).toBe('unknown');
   });
 });
 
