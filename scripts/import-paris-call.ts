@@ -17,7 +17,9 @@
  * (`git log --diff-filter=A -- <file>`, oldest), as the shared CSV computed it. When the file got its current
  * name by a rename after the site went online, history cannot tell when the supporter was first listed
  * (the rename may be a correction or a reused file), so the date is left out, as in the CSV. `--check-csv`
- * compares every row with that CSV and prints the differences.
+ * compares every row with that CSV and prints the differences. A relation's `from` is the file's own
+ * `date_signed` where it gives one (138 files: the supporter's record states the day it signed, often days
+ * or months before its file was added), else `listed_since`.
  *
  * Name rules need word lists: the Debian packages wamerican and wfrench (/usr/share/dict/american-english and
  * /usr/share/dict/french; `apt-get install wamerican wfrench`), or `--words DIR` holding those two files.
@@ -41,6 +43,14 @@ const CALL = 'paris-call';
 /** Files first seen on or before this day only show the supporter listed by then (the site went online). */
 const SITE_ONLINE = '2019-11-10';
 const ONLINE_NOTE = 'listed by this date (the site went online in autumn 2019)';
+const SIGNED_NOTE = "signed on this date, as the supporter's file gives it (date_signed)";
+
+/** A supporter's start: a hand-given date, else the file's date_signed, else the day its file was first listed. */
+function startOf(s: Supporter, hand: MappingEntry): { from?: string; signed: boolean } {
+  if (hand.from) return { from: hand.from, signed: false };
+  if (s.signed) return { from: s.signed, signed: true };
+  return { from: s.listedSince, signed: false };
+}
 
 type Category = 'state' | 'public-authority' | 'private-sector' | 'civil-society';
 const CATEGORIES: readonly Category[] = ['state', 'public-authority', 'private-sector', 'civil-society'];
@@ -57,6 +67,8 @@ interface Supporter {
   /** ISO 3166-1 alpha-3 (EU for the Union), after the mapping's fixes; undefined when not given. */
   nationality: string | undefined;
   listedSince: string | undefined;
+  /** The file's `date_signed` (YYYY-MM-DD), when it gives one. */
+  signed: string | undefined;
 }
 
 interface MappingEntry {
@@ -182,6 +194,10 @@ function readSupporters(repo: string, mapping: Mapping, iso3: ReadonlySet<string
       first && (first.date <= SITE_ONLINE || !renamedFromSupporter(git, first.commit, path))
         ? first.date
         : undefined;
+    const rawSigned =
+      fm.date_signed instanceof Date ? fm.date_signed.toISOString().slice(0, 10) : str(fm.date_signed);
+    if (rawSigned && !/^\d{4}-\d{2}-\d{2}$/.test(rawSigned))
+      problems.push(`${file}: date_signed "${rawSigned}"`);
     supporters.push({
       file,
       name: String(fm.name ?? '')
@@ -194,6 +210,7 @@ function readSupporters(repo: string, mapping: Mapping, iso3: ReadonlySet<string
       nature: (str(fm.nature) ?? '').toLowerCase(),
       nationality,
       listedSince,
+      signed: rawSigned ?? undefined,
     });
   }
   if (problems.length) throw new Error(`supporter files need the mapping:\n  ${problems.join('\n  ')}`);
@@ -585,6 +602,8 @@ function entityYaml(g: Generated): string {
 interface Rel {
   subject: string;
   from?: string;
+  /** `from` is the file's date_signed (an exact day, not "listed by"). */
+  signed?: boolean;
   note?: string;
   comment: string;
 }
@@ -593,11 +612,12 @@ function relationsYaml(rels: readonly Rel[], asOf: string): string {
   const out: string[] = ['relations:'];
   for (const r of rels) {
     out.push(`  - subject: ${r.subject} # ${r.comment}`, '    type: supports', `    object: ${CALL}`);
+    const listedBy = !!r.from && !r.signed && r.from <= SITE_ONLINE;
     if (r.from) {
       out.push(`    from: ${r.from}`);
-      if (r.from <= SITE_ONLINE) out.push('    startedBy: true');
+      if (listedBy) out.push('    startedBy: true');
     }
-    const note = [r.from && r.from <= SITE_ONLINE ? ONLINE_NOTE : undefined, r.note]
+    const note = [listedBy ? ONLINE_NOTE : r.signed ? SIGNED_NOTE : undefined, r.note]
       .filter(Boolean)
       .join('; ');
     if (note) out.push(`    note: ${scalar(note)}`);
@@ -700,7 +720,7 @@ function main(): void {
         throw new Error(`${s.file}: a state without a country code`);
       const id = `country-${s.nationality.toLowerCase()}`;
       if (!byId.has(id)) throw new Error(`${s.file}: ${id} is not in the dataset`);
-      stateRels.push({ subject: id, from: hand.from ?? s.listedSince, note: hand.note, comment: s.name });
+      stateRels.push({ subject: id, ...startOf(s, hand), note: hand.note, comment: s.name });
       subjectOf.set(s.file, id);
       continue;
     }
@@ -731,11 +751,12 @@ function main(): void {
       // One organisation listed twice: one relation, from the earlier listing.
       rel.files.push(s.file);
       rel.names.push(s.name);
-      if (s.listedSince && (!rel.from || s.listedSince < rel.from)) rel.from = s.listedSince;
+      const start = startOf(s, hand);
+      if (start.from && (!rel.from || start.from < rel.from)) Object.assign(rel, start);
     } else {
       otherRels.set(subject, {
         subject,
-        from: hand.from ?? s.listedSince,
+        ...startOf(s, hand),
         note: hand.note,
         comment: s.name,
         files: [s.file],
@@ -916,10 +937,12 @@ function main(): void {
       `_supporters/ (one file per supporter), snapshot of ${asOf} (commit ${headCommit.slice(0, 12)}), read by ` +
       `scripts/import-paris-call.ts with the hand-kept decisions of data/paris-call/mapping.yaml. Do not edit ` +
       `this file: change the mapping and run \`npm run import:paris-call\`.`,
-    `"from" is the date the supporter's file first appeared in the site's history (computed as for the ` +
-      `shared CSV paris-call-supporters.csv); ${SITE_ONLINE} and earlier only mean "listed by ` +
-      `that date" (the site went online in autumn 2019; the Call launched on 2018-11-12). Where the file got ` +
-      `its name by renaming another supporter's file, history cannot tell the first date: "from" is left out.`,
+    `"from" is the supporter's date_signed where its file gives one (noted on the relation), else the date ` +
+      `the file first appeared in the site's history (computed as for the shared CSV ` +
+      `paris-call-supporters.csv); such dates of ${SITE_ONLINE} and earlier only mean "listed by that date" ` +
+      `(the site went online in autumn 2019; the Call launched on 2018-11-12). Where the file got its name by ` +
+      `renaming another supporter's file and gives no date_signed, history cannot tell the first date: "from" ` +
+      `is left out.`,
     `Supporter files per category: ${byCat} (total ${supporters.length}). The ${malformed.length} without a ` +
       `category (${malformed.map((s) => s.name).join(', ')}) are categorised in the mapping.`,
   ];

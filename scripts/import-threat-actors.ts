@@ -609,8 +609,10 @@ const SECTORS: [RegExp, string][] = [
   [/\btelecom/i, 'telecommunications'],
   [/\bfinanc|\bbank|\bATM|SWIFT|\bcard\b|payment/i, 'financial'],
   [/\bcryptocurrency/i, 'cryptocurrency'],
-  [/\bhealth|\bmedical|\bhospital|\bpharmaceutical|\bbiomedical/i, 'health-sector'],
-  [/\beducation|\buniversit|\bacadem|\bresearch/i, 'academic'],
+  // Not "hospitality" (a retail-like sector).
+  [/\bhealth|\bmedical|\bhospital(?!ity)|\bpharmaceutical|\bbiomedical/i, 'health-sector'],
+  // Not "researchers": "security researchers detected ..." says who reported, not whom it targets.
+  [/\beducation|\buniversit|\bacadem|\bresearch(?!ers?\b)/i, 'academic'],
   [/\bmedia\b|\bjournalist|\bnews\b/i, 'media'],
   [
     /\bthink tank|\bNGO|\bnon-?governmental|\bnon-profit|\bactivist|\bdissident|\bhuman rights/i,
@@ -678,6 +680,24 @@ function places(text: string, countryNames: Map<string, string>): string[] {
       )
         continue;
       push(m.index, region === 'South East Asia' ? 'Southeast Asia' : region);
+    }
+  }
+  // Regions named by adjective ("European government and NGO entities"), not the EU's institutions.
+  for (const [adjective, region] of [
+    ['Eastern European', 'Eastern Europe'],
+    ['European', 'Europe'],
+  ] as const) {
+    const re = new RegExp(
+      `(?<![\\w-])${adjective}(?![\\w-])(?!\\s+(?:Union|Commission|Parliament|Council|Central Bank))`,
+      'g',
+    );
+    for (const m of text.matchAll(re)) {
+      if (notATarget(text, m.index, m.index + m[0].length)) continue;
+      if (
+        found.some((f) => f.at <= m.index && m.index < f.at + f.name.length + 12 && f.name.includes(region))
+      )
+        continue;
+      push(m.index, region);
     }
   }
   const sorted = found.sort((a, b) => a.at - b.at).map((f) => f.name);
@@ -781,7 +801,12 @@ export function attackSummary(
     .filter((s) => !/indict|sanction|attributed the|publicly attributed|arrested/i.test(s))
     .filter((s) => !AGENCIES.some((a) => a.re.test(s)) || /target|against|victims/.test(s))
     .join(' ');
-  const cleaned = origin ? targetText.replace(origin.match, '') : targetText;
+  // "English, German, Italian, and Japanese speakers" names languages, not countries targeted.
+  const withoutSpeakers = targetText.replace(
+    /(?:\p{Lu}\p{L}+(?:,\s+and\s+|,\s+|\s+and\s+))*\p{Lu}\p{L}+\s+speakers\b/gu,
+    'speakers',
+  );
+  const cleaned = origin ? withoutSpeakers.replace(origin.match, '') : withoutSpeakers;
   const sectors = [...new Set(SECTORS.filter(([re]) => re.test(cleaned)).map(([, n]) => n))];
   const where = places(cleaned, countryNames).map(withArticle);
   // Named operations: ATT&CK's campaigns attributed to the group, then "Operation X" names in its description.
