@@ -356,14 +356,14 @@ describe('dataset release workflow, off GitHub', () => {
     expect(requests).toContainEqual({ path: `/feed/v1/${patch}`, status: 200 });
     expect(requests.map((r) => r.path)).not.toContain(`/feed/v1/datasets/${v2.version}.json`);
     await expect
-      .poll(async () => (await highlightTexts(article))['normlens-initiative'])
+      .poll(async () => (await highlightTexts(article))['normlens-initiative'], { timeout: 10_000 })
       .toContain('Ochrelite Treaty');
 
     // Unchanged since: the host answers 304 and the reader reads "already up to date".
     requests = [];
     await options.locator('[data-feed="check"]').click();
     await expect
-      .poll(() => options.locator('[data-feed="last-result"]').textContent())
+      .poll(() => options.locator('[data-feed="last-result"]').textContent(), { timeout: 20_000 })
       .toContain('already up to date');
     expect(requests).toEqual([{ path: '/feed/v1/manifest.json', status: 304 }]);
 
