@@ -1,8 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadAndCompile } from './src/dataset/load-sources';
+import { resolveFeedConfig } from './src/feed/build-config';
 
 /**
  * NORMLENS_TEST_HOSTS (comma-separated match patterns) is for automated tests only: those hosts become
@@ -15,24 +15,15 @@ const testHosts = (process.env.NORMLENS_TEST_HOSTS ?? '')
   .filter(Boolean);
 
 /**
- * NORMLENS_TEST_FEED_KEY (path to a public key written by `npm run dataset:keygen`) is for automated tests
- * only: the build then trusts that key INSTEAD of the production keys, accepts a feed on http://127.0.0.1
- * (NORMLENS_TEST_FEED_URL sets the default, none otherwise) and uses a short request timeout.
+ * The feed this build reads by default and the keys it trusts (src/feed/build-config.ts): feed.config.json,
+ * overridden by NORMLENS_FEED_URL and NORMLENS_FEED_KEYS; a test build takes only those two variables.
  */
-const testFeedKeyFile = process.env.NORMLENS_TEST_FEED_KEY;
-const testFeed = testFeedKeyFile
-  ? {
-      keys: [JSON.parse(readFileSync(testFeedKeyFile, 'utf8')) as { keyId: string; publicKey: string }].map(
-        ({ keyId, publicKey }) => ({ keyId, publicKey }),
-      ),
-      defaultFeedUrl: process.env.NORMLENS_TEST_FEED_URL ?? '',
-      timeoutMs: 1500,
-    }
-  : null;
+const feed = resolveFeedConfig({ root: import.meta.dirname, testBuild: testHosts.length > 0 });
 
 export default defineConfig({
-  // Test builds (see below) go to their own folder so they never mix with a real build.
-  outDir: testHosts.length > 0 ? '.output/test' : '.output',
+  // Test builds (see below) go to their own folder so they never mix with a real build; NORMLENS_OUT_DIR
+  // gives an end-to-end test a build of its own (tests/e2e/release.test.ts).
+  outDir: process.env.NORMLENS_OUT_DIR || (testHosts.length > 0 ? '.output/test' : '.output'),
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -71,7 +62,13 @@ export default defineConfig({
     plugins: [preact()],
     define: {
       __NORMLENS_TEST_HOSTS__: JSON.stringify(testHosts),
-      __NORMLENS_TEST_FEED__: JSON.stringify(testFeed),
+      __NORMLENS_FEED__: JSON.stringify({
+        keys: feed.trustedKeys,
+        defaultFeedUrl: feed.feedUrl,
+        // Test builds time out fast (NORMLENS_TEST_FEED_TIMEOUT_MS, 1.5 s by default) so a hang test is quick.
+        timeoutMs: testHosts.length > 0 ? Number(process.env.NORMLENS_TEST_FEED_TIMEOUT_MS || 1500) : 30_000,
+      }),
+      __NORMLENS_FEED_TEST_BUILD__: JSON.stringify(testHosts.length > 0),
     },
   }),
   hooks: {

@@ -2,7 +2,8 @@
  * Browser glue for dataset updates: when to check (install, browser start, the alarm for the reader's
  * schedule, back online, "Check now"), one check at a time, what the options page asks (./handlers.ts
  * answers its messages), and pushing a new alias index to open tabs. The checks themselves live in src/feed/
- * as plain functions.
+ * as plain functions. A build that trusts no signing key has no updater: it schedules nothing, checks
+ * nothing and requests nothing, and its status says so.
  */
 import { browser } from 'wxt/browser';
 import type { NormLensDB } from '../db/database';
@@ -11,7 +12,13 @@ import { sendMessage } from '../shared/messaging';
 import type { CheckResult, FeedConfig, Schedule, UpdateStatus } from '../shared/feed';
 import { feedConfigItem, feedStateItem, getFeedConfig, getFeedState } from '../shared/storage';
 import { isAllowedFeedUrl, SCHEDULE_MINUTES } from '../feed/state';
-import { DEFAULT_FEED_URL, isTestFeedBuild, REQUEST_TIMEOUT_MS, TRUSTED_KEYS } from '../feed/trusted-keys';
+import {
+  DEFAULT_FEED_URL,
+  isTestFeedBuild,
+  REQUEST_TIMEOUT_MS,
+  TRUSTED_KEYS,
+  UPDATES_CONFIGURED,
+} from '../feed/trusted-keys';
 import { resumeStaged, runCheck, type UpdaterDeps } from '../feed/update-check';
 import type { AliasIndexWire } from '../shared/index-wire';
 import { datasetStore } from './dataset';
@@ -69,9 +76,10 @@ export function startUpdates(db: NormLensDB, whenReady: () => Promise<void>): Up
       : undefined,
   };
 
-  let running: Promise<CheckResult> | undefined;
-  /** One check at a time; a second request joins the one in flight. */
-  const check = (): Promise<CheckResult> => {
+  let running: Promise<CheckResult | undefined> | undefined;
+  /** One check at a time; a second request joins the one in flight. None at all without a trusted key. */
+  const check = (): Promise<CheckResult | undefined> => {
+    if (!UPDATES_CONFIGURED) return Promise.resolve(undefined);
     running ??= (async () => {
       try {
         await whenReady();
@@ -87,6 +95,7 @@ export function startUpdates(db: NormLensDB, whenReady: () => Promise<void>): Up
 
   /** Automatic checks respect the schedule ("never") and the backoff after failures. */
   const automaticCheck = async (): Promise<void> => {
+    if (!UPDATES_CONFIGURED) return;
     const [config, state] = await Promise.all([getFeedConfig(), getFeedState()]);
     if (config.schedule === 'never' || !(config.feedUrl ?? DEFAULT_FEED_URL)) return;
     if (state.retryAt && Date.parse(state.retryAt) > Date.now()) return;
@@ -120,6 +129,7 @@ export function startUpdates(db: NormLensDB, whenReady: () => Promise<void>): Up
     ]);
     const next = [alarm?.scheduledTime, retry?.scheduledTime].filter((t): t is number => t !== undefined);
     return {
+      configured: UPDATES_CONFIGURED,
       dataset,
       schedule: config.schedule,
       feedUrl: config.feedUrl ?? DEFAULT_FEED_URL,
@@ -141,7 +151,8 @@ export function startUpdates(db: NormLensDB, whenReady: () => Promise<void>): Up
   browser.runtime.onInstalled.addListener(() => {
     void (async () => {
       const config = await getFeedConfig();
-      await scheduleAlarm(config.schedule);
+      // No key, no schedule: an alarm left by an earlier build that had one goes too.
+      await (UPDATES_CONFIGURED ? scheduleAlarm(config.schedule) : browser.alarms.clear(ALARM));
       await automaticCheck();
     })();
   });
@@ -165,7 +176,7 @@ export function startUpdates(db: NormLensDB, whenReady: () => Promise<void>): Up
     },
     setSchedule: async (schedule) => {
       await writeConfig({ schedule });
-      await scheduleAlarm(schedule);
+      if (UPDATES_CONFIGURED) await scheduleAlarm(schedule);
       await scheduleRetry();
       return status();
     },

@@ -1,33 +1,37 @@
 /**
- * The public keys whose signatures the extension accepts, and the default feed. Several keys can be trusted
- * at once so a key can be rotated: publish releases signed by both, ship a version trusting the new one,
- * then drop the old. Test builds (NORMLENS_TEST_FEED_KEY at build time) trust only their own test key and
- * may use a feed on http://127.0.0.1; the default build never contains either.
+ * The signing keys this build trusts and the feed it reads by default, both fixed at build time by
+ * wxt.config.ts from feed.config.json and the environment (src/feed/build-config.ts; README "Publishing a
+ * dataset release"). Several keys can be trusted at once so a key can be rotated: sign releases with both,
+ * ship a version trusting both, then drop the old.
+ *
+ * No key is trusted until a maintainer puts one in: such a build has no updater at all (the options page
+ * says "updates not configured in this build") and never requests anything. Test builds (NORMLENS_TEST_HOSTS)
+ * take their keys and feed only from the environment, may read a feed on http://127.0.0.1, and time out fast.
  */
 import type { TrustedKey } from './signature';
 
-interface TestFeedBuild {
+interface FeedBuild {
   keys: TrustedKey[];
   defaultFeedUrl: string;
+  /** Whole-request timeout: 30 s; test builds keep it short so "a server that never answers" is fast. */
   timeoutMs: number;
 }
 
-/** Defined by wxt.config.ts: null in every build but the test build. */
-declare const __NORMLENS_TEST_FEED__: TestFeedBuild | null;
+/** Defined by wxt.config.ts in every build; absent only where no build ran (unit tests). */
+declare const __NORMLENS_FEED__: FeedBuild | undefined;
+/** A literal, so that the minifier drops the test-only code from every other build. */
+declare const __NORMLENS_FEED_TEST_BUILD__: boolean | undefined;
 
-/** The production signing keys (private halves are kept by the publisher, never in this repository). */
-export const PRODUCTION_KEYS: readonly TrustedKey[] = [
-  { keyId: '8a554922d68e25cd', publicKey: '1qVQoaEa5M3+DUSI8iNPHa6M+3mtyAedGrwniEx5vhs=' },
-];
+const build: FeedBuild =
+  typeof __NORMLENS_FEED__ === 'undefined'
+    ? { keys: [], defaultFeedUrl: '', timeoutMs: 30_000 }
+    : __NORMLENS_FEED__;
 
-/** Documented in README ("Publishing a dataset release"); readers can change it in the options page. */
-export const PRODUCTION_FEED_URL = 'https://feed.normlens.dev/v1/';
-
-const testFeed: TestFeedBuild | null =
-  typeof __NORMLENS_TEST_FEED__ === 'undefined' ? null : __NORMLENS_TEST_FEED__;
-
-export const isTestFeedBuild = testFeed !== null;
-export const TRUSTED_KEYS: readonly TrustedKey[] = testFeed ? testFeed.keys : PRODUCTION_KEYS;
-export const DEFAULT_FEED_URL: string = testFeed ? testFeed.defaultFeedUrl : PRODUCTION_FEED_URL;
-/** Whole-request timeout; test builds keep it short so "a server that never answers" is a fast test. */
-export const REQUEST_TIMEOUT_MS: number = testFeed ? testFeed.timeoutMs : 30_000;
+export const TRUSTED_KEYS: readonly TrustedKey[] = build.keys;
+/** The build's feed; readers can choose another in the options page. '' when the build has none. */
+export const DEFAULT_FEED_URL: string = build.defaultFeedUrl;
+/** False in a build that trusts no key: nothing could ever verify, so nothing is ever fetched. */
+export const UPDATES_CONFIGURED = TRUSTED_KEYS.length > 0;
+export const isTestFeedBuild =
+  typeof __NORMLENS_FEED_TEST_BUILD__ === 'undefined' ? false : __NORMLENS_FEED_TEST_BUILD__;
+export const REQUEST_TIMEOUT_MS: number = build.timeoutMs;

@@ -1,7 +1,8 @@
 /**
  * Options "Dataset updates" section: the installed data, the last check and its result, the next check and
  * the last error in plain words; the schedule, the feed address and "Check now". All state lives in the
- * background (update:* messages); this component only shows it.
+ * background (update:* messages); this component only shows it. A build that trusts no signing key has no
+ * updater: the section then says so plainly and offers nothing to press.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../shared/messaging';
@@ -86,14 +87,26 @@ export function UpdatesSection() {
   }
 
   if (!status) return null;
+  const installed = (
+    <p data-feed="dataset">
+      {status.dataset
+        ? t('feed_dataset', [status.dataset.version, when(status.dataset.generatedAt)])
+        : t('feed_dataset_none')}
+    </p>
+  );
+  if (!status.configured) {
+    return (
+      <section aria-labelledby="feed-h" class="nl-updates">
+        <h2 id="feed-h">{t('feed_title')}</h2>
+        {installed}
+        <p data-feed="not-configured">{t('feed_not_configured')}</p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="feed-h" class="nl-updates">
       <h2 id="feed-h">{t('feed_title')}</h2>
-      <p data-feed="dataset">
-        {status.dataset
-          ? t('feed_dataset', [status.dataset.version, when(status.dataset.generatedAt)])
-          : t('feed_dataset_none')}
-      </p>
+      {installed}
       <p data-feed="last-check">{t('feed_last_check', when(status.lastCheckAt))}</p>
       {status.lastResult ? (
         <p data-feed="last-result">{t('feed_last_result', t(RESULT_KEYS[status.lastResult]))}</p>

@@ -69,6 +69,8 @@ export const INITIAL_FEED_STATE: FeedState = { failures: 0 };
 
 /** What the options page shows. */
 export interface UpdateStatus {
+  /** False in a build that trusts no signing key: it has no updater and never requests anything. */
+  configured: boolean;
   dataset?: { version: string; generatedAt: string; installedAt: string };
   schedule: Schedule;
   feedUrl: string;

@@ -21,6 +21,7 @@ import {
   pageCardName,
   pointOf,
   ROOT,
+  sendFromPage,
   serveFolder,
   TEST_EXTENSION,
   waitForReady,
@@ -205,9 +206,21 @@ async function useFeed(name: string): Promise<void> {
   await expect.poll(() => options.locator('[data-feed="url"]').inputValue()).toBe(`${feedOrigin}/${name}/`);
 }
 
+/** When the background last finished a check (it records every outcome, in milliseconds). */
+async function lastCheckAt(): Promise<string | undefined> {
+  return ((await sendFromPage(options, 'update:status')).res as { lastCheckAt?: string } | undefined)
+    ?.lastCheckAt;
+}
+
+/**
+ * Press "Check now" and wait until that check has finished: the background recorded a new outcome (the
+ * button's disabled state alone can come and go before a busy machine shows it) and the page is ready again.
+ */
 async function checkNow(): Promise<void> {
+  const before = await lastCheckAt();
   const button = options.locator('[data-feed="check"]');
   await button.click();
+  await expect.poll(lastCheckAt, { timeout: 20_000 }).not.toBe(before);
   await expect.poll(() => button.isEnabled(), { timeout: 20_000 }).toBe(true);
 }
 

@@ -68,6 +68,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** A test build (NORMLENS_TEST_HOSTS) grants itself host access at install. */
+function grantsHosts(extensionDir: string): boolean {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    host_permissions?: string[];
+  };
+  return (manifest.host_permissions ?? []).length > 0;
+}
+
 /** Launch Chromium with an extension (default: the test build) or none. */
 export async function launch(extensionDir: string | null = TEST_EXTENSION): Promise<ExtensionBrowser> {
   if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) {
@@ -88,8 +96,8 @@ export async function launch(extensionDir: string | null = TEST_EXTENSION): Prom
   let worker = context.serviceWorkers()[0];
   if (extensionDir) worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = worker ? new URL(worker.url()).host : '';
-  if (worker && extensionDir === TEST_EXTENSION) {
-    // The test build switches 127.0.0.1 on at install; wait until its content script is registered.
+  if (worker && extensionDir && grantsHosts(extensionDir)) {
+    // A test build switches 127.0.0.1 on at install; wait until its content script is registered.
     await worker.evaluate(async () => {
       const deadline = Date.now() + 10_000;
       while ((await chrome.scripting.getRegisteredContentScripts()).length === 0 && Date.now() < deadline) {
