@@ -7,7 +7,9 @@ export default defineConfig({
   plugins: [WxtVitest()],
   // A worktree whose node_modules links to another checkout's: DOM-environment tests load their modules
   // through Vite, which serves only from the project unless the link's target is allowed too.
-  server: { fs: { allow: [import.meta.dirname, realpathSync(resolve(import.meta.dirname, 'node_modules'))] } },
+  server: {
+    fs: { allow: [import.meta.dirname, realpathSync(resolve(import.meta.dirname, 'node_modules'))] },
+  },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['fake-indexeddb/auto'],
