@@ -75,14 +75,20 @@ try {
   await openDetails(actor, '.nl-names');
   await actor.screenshot({ path: shots.cardActor });
 
+  // The popup on a rich article of November 2018, at Chrome's popup size: its digest with gists and badges.
+  const rich = await browser.context.newPage();
+  await rich.goto(`${server.url}/rich.html`);
+  await waitForReady(rich);
   const tabId = await browser.worker.evaluate(
     async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id,
-    page.url(),
+    rich.url(),
   );
   const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 420, height: 560 });
+  await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-  await popup.locator('.nl-kind-group').first().waitFor();
+  await popup.locator('.nl-gist').first().waitFor();
+  await popup.locator('[data-badge="changed"]').first().waitFor();
+  await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await popup.screenshot({ path: shots.popup });
 
   if (process.argv.includes('--assets')) {

@@ -2,13 +2,15 @@
  * The page annotator: reads a root's text whole (one native textContent call, a walk that only counts text
  * node lengths), has the index's scanner find every alias in it, then keeps the matches that sit inside one
  * readable block (a mention may cross inline elements, never a paragraph or a skipped element) and pass the
- * dataset's rules, and marks them with the CSS Custom Highlight API (one highlight per kind). It never
- * modifies the page's DOM; everything it adds (highlights) is removed by clear().
+ * dataset's rules, and marks them with the CSS Custom Highlight API (one highlight per kind). With
+ * first-mention-only, later mentions are kept (for the hover hit test, the tap and the keyboard walk) but only
+ * the first of each entity is registered in a highlight. It never modifies the page's DOM; everything it adds
+ * (highlights) is removed by clear().
  */
 import type { EntityKind } from '../shared/vocabulary';
 import { ENTITY_KINDS } from '../shared/vocabulary';
 import type { MatchIndex } from './alias-index';
-import type { ReaderSettings, UnderlineStyle } from '../shared/settings';
+import type { ReaderSettings } from '../shared/settings';
 import { BlockReader } from './dom-text';
 import {
   decide,
@@ -19,7 +21,8 @@ import {
 } from './find-mentions';
 import { FLAG_SOFT_END, FLAG_SOFT_START, RECORD } from './scanner';
 
-const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
+/** The name each kind's highlight is registered under in CSS.highlights (styled as `::highlight(name)`). */
+export const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
   initiative: 'normlens-initiative',
   country: 'normlens-country',
   person: 'normlens-person',
@@ -38,6 +41,8 @@ export interface PageMention {
   entity: number;
   kind: EntityKind;
   range: StaticRange;
+  /** Registered in its kind's highlight (false: a later mention under first-mention-only, found but unmarked). */
+  marked: boolean;
 }
 
 /** A live Range over a mention's static one, or undefined when the page has since changed its text. */
@@ -242,16 +247,11 @@ export class Annotator {
         continue;
       if (flags & FLAG_SOFT_END && placeOf(reader, nodes[nodeAt(starts, records[r + 4]!, false)]!) === block)
         continue;
-      const { taken, entity } = decide(
-        index,
-        text,
-        start,
-        end,
-        records[r]!,
-        this.state,
-        this.options,
-        blockStart,
-      );
+      const {
+        taken,
+        entity,
+        marked = true,
+      } = decide(index, text, start, end, records[r]!, this.state, this.options, blockStart);
       if (taken) scan.covered = end;
       if (entity === undefined) continue;
       const kind = index.kindOf(entity);
@@ -263,9 +263,9 @@ export class Annotator {
         endContainer: nodes[last]!,
         endOffset: end - starts[last]!,
       });
-      const mention: PageMention = { entity, kind, range };
+      const mention: PageMention = { entity, kind, range, marked };
       this.mentions.push(mention);
-      this.highlights.get(kind)!.add(range);
+      if (marked) this.highlights.get(kind)!.add(range);
       this.byNode = undefined;
     }
     scan.next = records.length;
@@ -283,6 +283,16 @@ export class Annotator {
     }
     this.mentions.length = 0;
     this.mentions.push(...keep);
+    // A kept later mention whose marked first mention was forgotten takes the mark: the entity keeps one.
+    if (this.options.firstMentionOnly) {
+      const marked = new Set(keep.filter((m) => m.marked).map((m) => m.entity));
+      for (const m of keep) {
+        if (marked.has(m.entity)) continue;
+        m.marked = true;
+        marked.add(m.entity);
+        this.highlights.get(m.kind)?.add(m.range);
+      }
+    }
     // Entities mentioned only in the forgotten text may be mentioned "first" again when it is rescanned.
     this.state.mentioned = new Set();
     this.state.kindsSeen = 0;
@@ -391,30 +401,4 @@ export function mentionAt(
     }
   }
   return undefined;
-}
-
-/**
- * One colour per kind, mid-tone so it reads on light and dark pages alike; the reader picks the mark's
- * style. 'background' tints the text's background with the same colour, translucent so any text colour
- * stays readable on it.
- */
-const KIND_COLOURS: Record<EntityKind, string> = {
-  initiative: '124 58 237', // violet
-  country: '2 132 199', // sky blue
-  person: '217 119 6', // amber
-  organization: '5 150 105', // green
-  'threat-actor': '220 38 38', // red
-  incident: '219 39 119', // pink
-};
-
-/** The highlight style sheet for an underline style. */
-export function highlightCss(style: UnderlineStyle): string {
-  return ENTITY_KINDS.map((kind) => {
-    const rgb = KIND_COLOURS[kind];
-    const rule =
-      style === 'background'
-        ? `background-color: rgb(${rgb} / 0.22);`
-        : `text-decoration: underline ${style} 2px rgb(${rgb}); text-underline-offset: 3px;`;
-    return `::highlight(${HIGHLIGHT_NAMES[kind]}) { ${rule} }`;
-  }).join('\n');
 }

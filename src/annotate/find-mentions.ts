@@ -67,7 +67,9 @@ function sameCase(raw: string, original: string): boolean {
  * The one decision every match goes through, on a page or in a block of text: of the aliases a record
  * matched, the one whose rules hold (see pickAlias); then whether it is marked (first-mention-only), and the
  * page's state noted for the rules of later matches. `taken` says the text is a mention (so shorter overlapping
- * matches lose), `entity` is set when it should be marked.
+ * matches lose), `entity` is set when it is a mention of that entity, and `marked` says whether it carries a
+ * mark: with first-mention-only, a later mention is still a mention (its card opens on hover, tap and the
+ * keyboard walk) but has no mark.
  */
 export function decide(
   index: MatchIndex,
@@ -78,15 +80,18 @@ export function decide(
   state: PageMatchState,
   options: MatchOptions,
   blockStart: () => number,
-): { taken: boolean; entity?: number } {
+): { taken: boolean; entity?: number; marked?: boolean } {
   const entity = pickAlias(index, raw, start, end, pattern, state, options, blockStart);
   if (entity === undefined) return { taken: false };
-  if (options.firstMentionOnly && state.mentioned.has(entity)) return { taken: true };
+  const marked = !(options.firstMentionOnly && state.mentioned.has(entity));
   noteMention(index, state, entity);
-  return { taken: true, entity };
+  return { taken: true, entity, marked };
 }
 
-/** The mentions in one block of text (the annotator does the same over a page, its blocks told by the DOM). */
+/**
+ * The marked mentions in one block of text (the annotator does the same over a page, its blocks told by the
+ * DOM; with first-mention-only it also keeps the unmarked later mentions, which this leaves out).
+ */
 export function findMentions(
   index: MatchIndex,
   raw: string,
@@ -101,9 +106,9 @@ export function findMentions(
     const start = records[r + 1]!;
     if (start < covered) continue;
     const end = records[r + 2]!;
-    const { taken, entity } = decide(index, raw, start, end, records[r]!, state, options, () => 0);
+    const { taken, entity, marked } = decide(index, raw, start, end, records[r]!, state, options, () => 0);
     if (taken) covered = end;
-    if (entity !== undefined) mentions.push({ entity, start, end });
+    if (entity !== undefined && marked) mentions.push({ entity, start, end });
   }
   return mentions;
 }

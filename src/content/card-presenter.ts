@@ -1,23 +1,15 @@
 /**
  * Puts a card on the page and takes it off: renders it into NormLens's shadow root, themes it for the page
  * behind the mention, places it with Floating UI so the viewport never clips it and it never covers its
- * mention, moves focus in and back for keyboard-opened cards. It decides nothing (./hover-machine.ts does).
+ * mention (on a narrow screen: as a bottom sheet across the screen's width), moves focus in and back for
+ * keyboard-opened cards. It decides nothing (./hover-machine.ts does).
  */
 import { computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { Card } from '../card/Card';
 import type { CardData } from '../shared/card-data';
-import { isDarkBackground } from '../ui/theme';
+import { isDarkAround } from './page-theme';
 import type { UiHost } from './ui-host';
-
-/** Computed background colours from the mention's element outwards, for the page-darkness test. */
-function backgroundsAround(node: Node): string[] {
-  const colors: string[] = [];
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    colors.push(getComputedStyle(el).backgroundColor);
-  }
-  return colors;
-}
 
 /** Steps by which a card's head gets shorter when the room beside its mention is short. */
 const TIGHT = ['nl-tight', 'nl-tighter'] as const;
@@ -28,6 +20,8 @@ export interface Presentation {
   range: Range;
   /** Where the pointer was, to pick the line of a mention that wraps; undefined when opened by keyboard. */
   point: { x: number; y: number } | undefined;
+  /** A narrow screen: the card is a sheet along the bottom edge, at most 70% of the screen tall. */
+  sheet: boolean;
   articleDate: string | undefined;
   /** The mention's text, the name as the article wrote it. */
   mentionText: string;
@@ -93,7 +87,7 @@ export class CardPresenter {
         articleDate: p.articleDate,
         mentionText: p.mentionText,
         pageEntities: p.pageEntities,
-        dark: isDarkBackground(backgroundsAround(p.range.commonAncestorContainer)),
+        dark: isDarkAround(p.range.commonAncestorContainer),
         trapFocus: true,
         onWrongMatch: p.onWrongMatch,
       }),
@@ -102,7 +96,36 @@ export class CardPresenter {
     const floating = ui.mount.firstElementChild as HTMLElement | null;
     if (!floating) return;
     floating.classList.add('nl-enter');
-    Object.assign(floating.style, { position: 'fixed', top: '0px', left: '0px' });
+    floating.classList.toggle('nl-sheet', p.sheet);
+    if (p.sheet) {
+      // The mention stays visible above the sheet unless it sits in the bottom 70% of the screen: then the
+      // sheet is shorter, down to a third of the screen.
+      const top = p.range.getBoundingClientRect().bottom + 8;
+      const room = Math.max(
+        window.innerHeight / 3,
+        window.innerHeight - Math.max(top, window.innerHeight * 0.3),
+      );
+      Object.assign(floating.style, {
+        position: 'fixed',
+        top: 'auto',
+        bottom: '0px',
+        left: '0px',
+        width: '100vw',
+        maxWidth: '100vw',
+        borderRadius: '12px 12px 0 0',
+      });
+      floating.style.setProperty('--nl-room', `${Math.floor(room)}px`);
+      return;
+    }
+    Object.assign(floating.style, {
+      position: 'fixed',
+      top: '0px',
+      left: '0px',
+      bottom: '',
+      width: '',
+      maxWidth: '',
+      borderRadius: '',
+    });
     // The side is chosen on the card's full height, not on the room of its last place.
     floating.style.removeProperty('--nl-room');
     const rects = [...p.range.getClientRects()];

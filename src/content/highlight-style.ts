@@ -1,12 +1,24 @@
 /**
- * The highlight CSS (underline style of the normlens-* highlights) in the page. A constructed sheet in
- * document.adoptedStyleSheets is the first choice: nothing in the DOM. Firefox before 153 throws when a
+ * The highlight CSS (the look of the normlens-* highlights, src/ui/marks.ts) in the page. A constructed sheet
+ * in document.adoptedStyleSheets is the first choice: nothing in the DOM. Firefox before 153 throws when a
  * content script sets adoptedStyleSheets (Mozilla bug 1751346), so then the CSS goes into a <style> inside
  * NormLens's own <normlens-ui> host (outside <body>), which keeps the body's markup as it was.
  */
+import { HIGHLIGHT_NAMES } from '../annotate/annotator';
+import type { UnderlineStyle } from '../shared/settings';
+import { ENTITY_KINDS } from '../shared/vocabulary';
+import { markDeclarations } from '../ui/marks';
+
+/** The highlight style sheet: every kind's mark, for the reader's style and the page behind the marks. */
+export function highlightCss(style: UnderlineStyle, page: { dark: boolean; lines: boolean }): string {
+  const look = { dark: page.dark, lines: page.lines, tint: style === 'tint' };
+  return ENTITY_KINDS.map(
+    (kind) => `::highlight(${HIGHLIGHT_NAMES[kind]}) { ${markDeclarations(kind, look)}; }`,
+  ).join('\n');
+}
 
 export interface HighlightStyle {
-  /** Replace the CSS (the reader changed the underline style). */
+  /** Replace the CSS (the reader changed the mark style, or the page turned dark or light). */
   set(css: string): void;
   /** Take the CSS out of the page (teardown). */
   remove(): void;

@@ -3,6 +3,12 @@
  * machine (./hover-machine.ts): the card opens after the reader's hover delay, stays while the pointer is on
  * the mention or the card, closes on Esc, on scroll, or when the pointer has left both. The same card opens
  * from the keyboard (./navigation.ts): then focus goes into it, Tab stays inside, and Esc gives focus back.
+ *
+ * Touch: a tap on a mention opens its card at once (a bottom sheet on narrow screens), and it stays until a
+ * tap elsewhere, Esc, a scroll or its close button. A tap on a mention inside a link, button or form control
+ * is the page's: the link is followed and no card opens (that name's card is one tap away in the popup's
+ * digest). NormLens never cancels a tap, so the page's own handlers see every one.
+ *
  * Card data comes from the background once per entity; the presenter (./card-presenter.ts) renders it.
  */
 import type { CardData } from '../shared/card-data';
@@ -16,6 +22,12 @@ import { mark } from './diagnostics';
 
 /** A page scroll this soon after input inside the card came from the card, not from the reader leaving it. */
 const CARD_SCROLL_GRACE_MS = 400;
+/** What a tap on these belongs to: the page (follow the link, press the button), never a card. */
+const INTERACTIVE =
+  'a[href], button, input, select, textarea, label, summary, [role="button"], [role="link"], [contenteditable=""], [contenteditable="true"]';
+
+/** A viewport this narrow shows the card as a bottom sheet. */
+const SHEET_MAX_WIDTH = 560;
 
 export class HoverController {
   private readonly machine: HoverMachine;
@@ -25,8 +37,12 @@ export class HoverController {
   private lastPoint: { x: number; y: number } | undefined;
   /** Whether the last pointer move was over the card; read during dispatch (composedPath() is empty after). */
   private lastOverCard = false;
-  /** Whether the card being opened was asked for by the keyboard or the popup. */
+  /** Whether the card being opened was asked for by the keyboard, the popup or a tap (it stays open). */
   private pinNext = false;
+  /** Whether the card being opened takes focus (keyboard and popup; not a tap). */
+  private focusNext = false;
+  /** The pointer type of the last press: a click that follows a touch press is a tap. */
+  private lastPress = '';
   private pending: ((shown: boolean) => void) | undefined;
   /** When the reader last wheeled, touched or typed inside the card. */
   private cardInputAt = Number.NEGATIVE_INFINITY;
@@ -52,6 +68,12 @@ export class HoverController {
   /** Attach listeners; every one is removed when signal aborts. */
   attach(doc: Document, signal: AbortSignal): void {
     doc.addEventListener('pointermove', (e) => this.onPointerMove(e), { passive: true, signal });
+    doc.addEventListener('pointerdown', (e) => (this.lastPress = e.pointerType), {
+      passive: true,
+      capture: true,
+      signal,
+    });
+    doc.addEventListener('click', (e) => this.onClick(e), { passive: true, signal });
     doc.addEventListener(
       'keydown',
       (e) => {
@@ -90,6 +112,8 @@ export class HoverController {
   }
 
   private onPointerMove(e: PointerEvent): void {
+    // A finger moving is a scroll or a drag, not a hover: taps are handled on click.
+    if (e.pointerType === 'touch') return;
     this.lastPoint = { x: e.clientX, y: e.clientY };
     this.lastOverCard = this.presenter.contains(e.composedPath());
     if (this.frame) return;
@@ -100,6 +124,30 @@ export class HoverController {
       const overCard = this.lastOverCard && this.machine.shown !== undefined;
       this.machine.pointer(overCard ? undefined : mentionAt(this.annotator, document, p.x, p.y), overCard);
     });
+  }
+
+  /** A tap: on a mention outside links and controls, its card; anywhere else outside the card, close it. */
+  private onClick(e: MouseEvent): void {
+    const type = (e as Partial<PointerEvent>).pointerType || this.lastPress;
+    if (type !== 'touch') return;
+    if (this.presenter.contains(e.composedPath())) return;
+    const target = e.target instanceof Element ? e.target : null;
+    const mention = mentionAt(this.annotator, document, e.clientX, e.clientY);
+    if (mention && target?.closest(INTERACTIVE)) {
+      mark('tap', 'page'); // the page's tap: its link or control does what it does
+      return;
+    }
+    if (!mention) {
+      mark('tap', 'none');
+      if (this.machine.shown) this.hide();
+      return;
+    }
+    mark('tap', 'card');
+    if (this.machine.shown === mention) return;
+    this.lastPoint = { x: e.clientX, y: e.clientY };
+    this.pinNext = true;
+    this.focusNext = false;
+    this.machine.openNow(mention);
   }
 
   private card(entity: number): Promise<CardData | undefined> {
@@ -116,6 +164,7 @@ export class HoverController {
     this.presenter.rememberFocus();
     this.lastPoint = undefined;
     this.pinNext = true;
+    this.focusNext = true;
     return new Promise((resolve) => {
       this.pending?.(false);
       this.pending = resolve;
@@ -126,7 +175,9 @@ export class HoverController {
   /** Fetch, check and present a mention's card, then tell the machine. */
   private async show(mention: PageMention): Promise<void> {
     const pinned = this.pinNext;
+    const focus = this.focusNext;
     this.pinNext = false;
+    this.focusNext = false;
     const data = await this.card(mention.entity);
     // The page may have changed the mention's text since it was found: no card for text that is gone.
     const range = data && this.machine.wants(mention) ? liveRange(mention.range) : undefined;
@@ -140,6 +191,7 @@ export class HoverController {
       data,
       range,
       point: this.lastPoint,
+      sheet: window.innerWidth <= SHEET_MAX_WIDTH,
       articleDate: this.articleDate,
       mentionText: matchedText,
       pageEntities: this.pageEntities(),
@@ -157,7 +209,7 @@ export class HoverController {
           }),
     });
     this.machine.opened(mention, pinned);
-    if (pinned) this.presenter.focus();
+    if (focus) this.presenter.focus();
     this.settle(this.machine.shown === mention);
   }
 

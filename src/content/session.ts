@@ -9,7 +9,7 @@ import type { PageInit, PageSummary } from '../shared/protocol';
 import type { ReaderSettings } from '../shared/settings';
 import { onMessage } from '../shared/messaging';
 import { MatchIndex } from '../annotate/alias-index';
-import { Annotator, highlightCss, annotatorOptionsOf } from '../annotate/annotator';
+import { Annotator, annotatorOptionsOf, liveRange } from '../annotate/annotator';
 import { findArticleRegion } from '../annotate/article-region';
 import { metaPolicies, policiesObjectToWasm } from '../annotate/wasm-policy';
 import { HoverController } from './hover';
@@ -18,7 +18,9 @@ import { CHUNK_BUDGET_MS, ScanQueue, visibilityGate } from './scan-queue';
 import { pageKey, watchNavigations } from './spa-navigation';
 import { MentionWalker } from './navigation';
 import { publishedDate } from './published-date';
-import { installHighlightStyle, type HighlightStyle } from './highlight-style';
+import { highlightCss, installHighlightStyle, type HighlightStyle } from './highlight-style';
+import { highlightDrawsLines } from '../ui/marks';
+import { isDarkAround } from './page-theme';
 import { sendMessage } from '../shared/messaging';
 import { mark, measure } from './diagnostics';
 
@@ -55,6 +57,10 @@ export class PageSession {
   private ui: UiHost | undefined;
   private settings: ReaderSettings;
   private ready = false;
+  /** The first full scan of the current page has finished (the popup shows no empty state before). */
+  private scanned = false;
+  /** The page behind the marks is dark (lighter palette); the browser can draw lines on highlights. */
+  private readonly look = { dark: false, lines: highlightDrawsLines(navigator.userAgent) };
   /** Where the reader wants mentions: the article region, or the whole page (article first). */
   private region: Element;
   /** The <body> the last full scan started from: a page that swaps in a new one is scanned afresh. */
@@ -87,10 +93,19 @@ export class PageSession {
       this.ui?.remove();
       this.ui = undefined;
     });
+    this.look.dark = isDarkAround(this.body());
     this.highlightStyle = installHighlightStyle(
       document,
-      highlightCss(this.settings.underline),
+      highlightCss(this.settings.underline, this.look),
       () => this.getUi().host,
+    );
+    // A page that follows the reader's colour scheme may turn dark or light while it is open.
+    matchMedia('(prefers-color-scheme: dark)').addEventListener(
+      'change',
+      () => this.updateLook(this.region),
+      {
+        signal,
+      },
     );
     this.onEnd(() => this.highlightStyle.remove());
 
@@ -168,18 +183,32 @@ export class PageSession {
     return document.body ?? document.documentElement;
   }
 
+  /** The marks' palette follows the page's background behind the article region (light or dark). */
+  private updateLook(region: Element): void {
+    const dark = isDarkAround(region);
+    if (dark === this.look.dark) return;
+    this.look.dark = dark;
+    this.highlightStyle.set(highlightCss(this.settings.underline, this.look));
+  }
+
   /** Queue a full scan: the article region first (found when the job starts), then the rest if wanted. */
   private queueFullScan(): void {
+    this.scanned = false;
     this.queue.enqueue(
       () => {
         const found = findArticleRegion(document);
         this.region = found.element;
+        this.updateLook(this.region);
         return this.annotator.startScan(this.region, undefined, found.text);
       },
       () =>
         this.settings.scope === 'page' && this.region !== this.body()
           ? this.annotator.startScan(this.body(), this.region)
           : undefined,
+      () => {
+        this.scanned = true;
+        return undefined;
+      },
     );
   }
 
@@ -188,7 +217,8 @@ export class PageSession {
     this.queue.cancel();
     this.pending.clear();
     this.hover.hide();
-    if (next.underline !== this.settings.underline) this.highlightStyle.set(highlightCss(next.underline));
+    if (next.underline !== this.settings.underline)
+      this.highlightStyle.set(highlightCss(next.underline, this.look));
     this.settings = next;
     this.hover.applySettings(this.settings);
     // A single-page app may have swapped the article: its date too.
@@ -268,13 +298,25 @@ export class PageSession {
   }
 
   private summary(): PageSummary {
+    const index = this.annotator.index;
+    // Each entity as the page first writes it ("GRU" for the Main Directorate...), for the digest's short name.
+    const written = new Map<number, string>();
+    for (const m of this.annotator.mentions) {
+      if (written.has(m.entity)) continue;
+      const text = liveRange(m.range)?.toString().replace(/\s+/g, ' ').trim();
+      if (text) written.set(m.entity, text);
+    }
+    const published = this.hover.articleDate;
     return {
       url: location.href,
+      ready: this.scanned,
+      ...(published ? { published } : {}),
       entities: [...this.annotator.counts()].map(([entity, count]) => ({
-        id: this.annotator.index.idOf(entity),
-        name: this.annotator.index.wire.names[entity]!,
-        kind: this.annotator.index.kindOf(entity),
+        id: index.idOf(entity),
+        name: index.wire.names[entity]!,
+        kind: index.kindOf(entity),
         count,
+        written: written.get(entity) ?? index.wire.names[entity]!,
       })),
     };
   }

@@ -1,6 +1,8 @@
 /**
- * Options: one component per section, in reading order. Other areas add their section with one line here
- * (e.g. the dataset-updates section).
+ * Options: one component per section, in reading order. Other areas add their section with one line here.
+ * What a reader changes often comes first; the dataset feed (its address, schedule, checks and errors) is
+ * under "Advanced", closed, so a fresh install shows no feed state in the main flow. `#advanced` in the
+ * address opens it.
  */
 import { t } from '../i18n/t';
 import { ReaderSection } from './ReaderSection';
@@ -14,8 +16,11 @@ export function Options() {
       <h1>{t('options_title')}</h1>
       <ReaderSection />
       <SitesSection />
-      <UpdatesSection />
       <WrongMatchesSection />
+      <details class="nl-advanced" id="advanced" open={location.hash === '#advanced'}>
+        <summary>{t('options_advanced')}</summary>
+        <UpdatesSection />
+      </details>
     </main>
   );
 }

@@ -1,7 +1,7 @@
 /**
- * What NormLens marks and how: kinds, demonyms, first mention only, underline style, hover delay, article
- * or whole page. Every change is written to the settings storage item; the background pushes it to open
- * tabs, which follow without a reload.
+ * What NormLens marks and how: kinds (each drawn with its mark: the key to the marks), demonyms, first
+ * mention only, mark style, hover delay, article or whole page. Every change is written to the settings
+ * storage item; the background pushes it to open tabs, which follow without a reload.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ENTITY_KINDS } from '../shared/vocabulary';
@@ -18,12 +18,11 @@ import {
   type UnderlineStyle,
 } from '../shared/settings';
 import { getReaderSettings, readerSettingsItem } from '../shared/storage';
+import { KindMark } from '../ui/Legend';
 
 const UNDERLINE_KEYS: Record<UnderlineStyle, MessageKey> = {
-  dotted: 'options_underline_dotted',
-  solid: 'options_underline_solid',
-  wavy: 'options_underline_wavy',
-  background: 'options_underline_background',
+  lines: 'options_underline_lines',
+  tint: 'options_underline_tint',
 };
 
 const SCOPE_KEYS: Record<ScanScope, MessageKey> = {
@@ -72,10 +71,13 @@ export function ReaderSection() {
   return (
     <section aria-labelledby="reader-h">
       <h2 id="reader-h">{t('options_reader_heading')}</h2>
-      <fieldset>
+      <fieldset class="nl-kinds" aria-describedby="kinds-note">
         <legend>{t('options_kinds_legend')}</legend>
+        <p class="nl-empty" id="kinds-note">
+          {t('options_kinds_note')}
+        </p>
         {ENTITY_KINDS.map((kind) => (
-          <label key={kind} class="nl-option">
+          <label key={kind} class="nl-option nl-kind-option" data-kind={kind}>
             <input
               type="checkbox"
               name={`kind-${kind}`}
@@ -84,7 +86,7 @@ export function ReaderSection() {
                 void change({ kinds: { ...settings.kinds, [kind]: (e.target as HTMLInputElement).checked } })
               }
             />{' '}
-            {kindPluralLabel(kind)}
+            <KindMark kind={kind} label={kindPluralLabel(kind)} />
           </label>
         ))}
       </fieldset>

@@ -11,6 +11,22 @@ export interface DigestEntry {
   name: string;
   kind: EntityKind;
   count: number;
+  /** The first mention as the page writes it. */
+  written?: string;
+}
+
+/** The name a digest row shows: the page's own shorter form ("GRU", "Paris Call") when it has one. */
+export function shortName(entry: DigestEntry): string {
+  const written = entry.written?.trim();
+  return written && written.length < entry.name.length ? written : entry.name;
+}
+
+/** One line of gist: a summary's first sentence (the row cuts it to its width). */
+export function gistOf(summary: string): string {
+  const text = summary.replace(/\s+/g, ' ').trim();
+  // A sentence ends at . ! ? followed by a space and a capital or a digit (not "U.S. officials", "e.g. the").
+  const end = /[.!?](?=\s+["“(]?[A-Z0-9À-Þ])/.exec(text);
+  return end ? text.slice(0, end.index + 1) : text;
 }
 
 export interface DigestGroup {

@@ -34,7 +34,19 @@ export interface PageInit {
 
 export interface PageSummary {
   url: string;
-  entities: { id: string; name: string; kind: EntityKind; count: number }[];
+  /** The page's first full scan has finished: until then an empty list means "not read yet", not "none". */
+  ready: boolean;
+  /** The article's publication date (YYYY-MM-DD) when the page declares one: the digest's then-and-now. */
+  published?: string;
+  entities: {
+    id: string;
+    name: string;
+    kind: EntityKind;
+    /** Mentions on the page, marked or not. */
+    count: number;
+    /** The entity's first mention as the page writes it ("GRU", "Macron"). */
+    written: string;
+  }[];
 }
 
 /** An entity as the popup's search indexes it. */

@@ -7,7 +7,11 @@
 import { z } from 'zod';
 import { ENTITY_KINDS } from './vocabulary';
 
-export const UNDERLINE_STYLES = ['dotted', 'solid', 'wavy', 'background'] as const;
+/**
+ * How mentions are marked: `lines`, an underline in the kind's colour and line style (src/ui/marks.ts);
+ * `tint`, the same line over a background tint of that colour.
+ */
+export const UNDERLINE_STYLES = ['lines', 'tint'] as const;
 export const SCAN_SCOPES = ['article', 'page'] as const;
 export const HOVER_DELAY_RANGE = { min: 0, max: 2000 } as const;
 
@@ -17,7 +21,10 @@ const readerSettingsSchema = z
     kinds: z.record(z.enum(ENTITY_KINDS), z.boolean()),
     /** Demonyms ("French", "Estonian") count as mentions of their country. */
     demonyms: z.boolean(),
-    /** Annotate only the first mention of each entity on a page. */
+    /**
+     * Mark only the first mention of each entity on a page; later mentions are still found (their card opens
+     * on hover, tap and the keyboard walk) but carry no mark.
+     */
     firstMentionOnly: z.boolean(),
     /** `article`: only the main article region (falls back to the whole page when none is found). */
     scope: z.enum(SCAN_SCOPES),
@@ -46,10 +53,11 @@ export const DEFAULT_READER_SETTINGS: ReaderSettings = {
     'threat-actor': true,
     incident: true,
   },
-  demonyms: true,
-  firstMentionOnly: false,
+  // Quiet by default: the article's first mention of each name, no demonyms ("French" is not France).
+  demonyms: false,
+  firstMentionOnly: true,
   scope: 'article',
-  underline: 'dotted',
+  underline: 'lines',
   hoverDelayMs: 250,
 };
 

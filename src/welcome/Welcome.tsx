@@ -1,8 +1,12 @@
-/** First-run page: what NormLens does, and one click to switch it on for suggested news sites. */
+/**
+ * First-run page: what NormLens does, what its marks mean (the key to the marks, and how to open a card with
+ * a mouse, a finger or the keyboard), and one click to switch it on for suggested news sites.
+ */
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/t';
 import { sendMessage } from '../shared/messaging';
+import { Legend } from '../ui/Legend';
 import { SUGGESTED_SITES } from './suggested-sites';
 
 export function Welcome() {
@@ -25,6 +29,10 @@ export function Welcome() {
     <main class="nl-page">
       <h1>{t('welcome_title')}</h1>
       <p>{t('welcome_intro')}</p>
+      <h2 id="marks-h">{t('welcome_marks_heading')}</h2>
+      <p>{t('welcome_marks_intro')}</p>
+      <Legend />
+      <p>{t('welcome_how_to_open')}</p>
       <h2>{t('welcome_sites_heading')}</h2>
       <ul>
         {SUGGESTED_SITES.map((s) => (

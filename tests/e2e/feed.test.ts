@@ -195,7 +195,8 @@ async function installedVersion(page: Page): Promise<string | undefined> {
 
 async function openOptions(): Promise<Page> {
   const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  // The feed's settings are under "Advanced", which #advanced opens.
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html#advanced`);
   await page.locator('[data-feed="check"]').waitFor();
   return page;
 }

@@ -76,8 +76,11 @@ function grantsHosts(extensionDir: string): boolean {
   return (manifest.host_permissions ?? []).length > 0;
 }
 
-/** Launch Chromium with an extension (default: the test build) or none. */
-export async function launch(extensionDir: string | null = TEST_EXTENSION): Promise<ExtensionBrowser> {
+/** Launch Chromium with an extension (default: the test build) or none; `device` emulates a touch phone. */
+export async function launch(
+  extensionDir: string | null = TEST_EXTENSION,
+  device?: { viewport: { width: number; height: number }; hasTouch: boolean; isMobile: boolean },
+): Promise<ExtensionBrowser> {
   if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`no built extension at ${extensionDir}: run npm run build:test first`);
   }
@@ -86,6 +89,7 @@ export async function launch(extensionDir: string | null = TEST_EXTENSION): Prom
     executablePath: CHROMIUM,
     headless: false, // --headless=new is passed below: the mode that runs extensions
     viewport: { width: 1200, height: 800 },
+    ...device,
     args: [
       ...CHROMIUM_ARGS,
       ...(extensionDir
@@ -211,6 +215,8 @@ export function pageHighlightTexts(): Record<string, string[]> {
     'normlens-country',
     'normlens-person',
     'normlens-organization',
+    'normlens-threat-actor',
+    'normlens-incident',
   ]) {
     const texts: string[] = [];
     // NormLens highlights static ranges: a live Range over each gives its text.

@@ -114,15 +114,16 @@ describe('settings reach open tabs without a reload', () => {
     const page = await open('regions.html');
     const count = async (mark: string): Promise<number> =>
       (await marks(page)).filter((m) => m === mark).length;
-    expect(await count('country:French')).toBe(1);
-    expect(await count('country:France')).toBe(4);
-    await setSettings({ demonyms: false, firstMentionOnly: true });
-    await expect.poll(() => count('country:France')).toBe(1);
+    // The defaults: no demonyms, only the first mention marked.
     expect(await count('country:French')).toBe(0);
+    expect(await count('country:France')).toBe(1);
+    await setSettings({ demonyms: true, firstMentionOnly: false });
+    await expect.poll(() => count('country:France')).toBe(4);
+    expect(await count('country:French')).toBe(1);
     await page.close();
   });
 
-  it('the underline style changes the highlight style sheet, one colour per kind', async () => {
+  it('the mark style changes the highlight style sheet: a colour and a line style per kind', async () => {
     const page = await open('regions.html');
     const css = (): Promise<string> =>
       page.evaluate(() =>
@@ -131,13 +132,20 @@ describe('settings reach open tabs without a reload', () => {
           .filter((t) => t.includes('::highlight(normlens-'))
           .join('\n'),
       );
-    expect(await css()).toContain('dotted');
-    await setSettings({ underline: 'wavy' });
-    await expect.poll(css).toContain('wavy');
-    await setSettings({ underline: 'background' });
+    const styles = (): Promise<string[]> =>
+      page.evaluate(() =>
+        document.adoptedStyleSheets
+          .flatMap((s) => [...s.cssRules])
+          .filter((r) => r.cssText.includes('::highlight(normlens-'))
+          .map((r) => (r as CSSStyleRule).style.getPropertyValue('text-decoration-style')),
+      );
+    expect(new Set(await styles())).toEqual(new Set(['double', 'dotted', 'solid', 'dashed', 'wavy']));
+    expect(await css()).not.toContain('background-color');
+    await setSettings({ underline: 'tint' });
     await expect.poll(css).toContain('background-color');
     const rules = (await css()).split('\n');
     expect(rules).toHaveLength(ENTITY_KINDS.length);
+    expect(new Set(await styles()).size).toBe(5);
     expect(new Set(rules.map((r) => /rgb[a]?\([^)]*\)/.exec(r)?.[0])).size).toBe(ENTITY_KINDS.length);
     await page.close();
   });
@@ -177,7 +185,7 @@ describe('live pages', () => {
       p.textContent = 'Late update: Finland joined the pact.';
       document.getElementById('story')!.append(p);
     });
-    await setSettings({ firstMentionOnly: true });
+    await setSettings({ firstMentionOnly: false });
     await expect.poll(paused).toBeGreaterThanOrEqual(pausedBefore + 2);
     await pageTasks(page);
     expect(await tasks()).toBe(before);
@@ -216,6 +224,7 @@ describe('live pages', () => {
   });
 
   it('a pushState navigation clears and rescans, with first-mention state reset', async () => {
+    await setSettings({ firstMentionOnly: false }); // every mention marked: the later "Baerbock" too
     const page = await open('spa.html');
     const first = await marks(page);
     expect(first).toEqual(expect.arrayContaining(['person:Annalena Baerbock', 'person:Baerbock']));
@@ -254,6 +263,7 @@ describe('long pages and the index', () => {
   }
 
   it('works in chunks: several annotate measures, ready ends with the first one', async () => {
+    await setSettings({ firstMentionOnly: false }); // every mention marked, to count them
     const page = await openLong(1500);
     await waitForIdle(page);
     const { chunks, readyEnd, firstChunkEnd, mentions } = await page.evaluate(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestMarkdown, groupByKind, type DigestEntry } from '../../src/popup/digest';
+import { digestMarkdown, gistOf, groupByKind, shortName, type DigestEntry } from '../../src/popup/digest';
 
 const entries: DigestEntry[] = [
   { id: 'microsoft', name: 'Microsoft', kind: 'organization', count: 1 },
@@ -47,5 +47,58 @@ describe('digest', () => {
     );
     expect(md).toContain('- **Germany** (1×)');
     expect(md.indexOf('### initiatives')).toBeLessThan(md.indexOf('### countrys'));
+  });
+
+  it('groups and writes the threat actors and incidents, after the other kinds', () => {
+    const groups = groupByKind([
+      ...entries,
+      { id: 'notpetya', name: 'NotPetya', kind: 'incident', count: 1 },
+      { id: 'apt28', name: 'APT28', kind: 'threat-actor', count: 3 },
+      { id: 'sandworm', name: 'Sandworm Team', kind: 'threat-actor', count: 1 },
+    ]);
+    expect(groups.map((g) => g.kind)).toEqual([
+      'initiative',
+      'country',
+      'person',
+      'organization',
+      'threat-actor',
+      'incident',
+    ]);
+    const md = digestMarkdown('https://news.example/b', groups, new Map(), {
+      title: 'Names',
+      kind: (k) => ({ 'threat-actor': 'Threat actors', incident: 'Incidents' })[k as string] ?? k,
+      mentions: (n) => `${n}×`,
+      via: 'From NormLens',
+    });
+    expect(md).toMatch(
+      /### Threat actors\n\n- \*\*APT28\*\* \(3×\)\n- \*\*Sandworm Team\*\* \(1×\)\n\n### Incidents\n\n- \*\*NotPetya\*\* \(1×\)/,
+    );
+  });
+
+  it('shows the name as the page writes it when that is shorter, and a one-sentence gist', () => {
+    const gru: DigestEntry = {
+      id: 'gru',
+      name: 'Main Directorate of the General Staff of the Armed Forces of the Russian Federation',
+      kind: 'organization',
+      count: 2,
+      written: 'GRU',
+    };
+    expect(shortName(gru)).toBe('GRU');
+    expect(shortName({ ...gru, written: undefined })).toBe(gru.name);
+    expect(
+      shortName({
+        id: 'x',
+        name: 'NATO',
+        kind: 'organization',
+        count: 1,
+        written: 'North Atlantic Treaty Organization',
+      }),
+    ).toBe('NATO');
+    expect(gistOf('A call of 2018 for trust in cyberspace. It has 1,200 supporters.')).toBe(
+      'A call of 2018 for trust in cyberspace.',
+    );
+    expect(gistOf('Signed by the U.S. and 40 states in 2001')).toBe(
+      'Signed by the U.S. and 40 states in 2001',
+    );
   });
 });

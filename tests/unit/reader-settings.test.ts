@@ -14,8 +14,8 @@ beforeEach(() => fakeBrowser.reset());
 
 describe('reader settings', () => {
   it('fills settings added later with their defaults', () => {
-    const s = settingsFromStored({ demonyms: false, kinds: { person: false } });
-    expect(s.demonyms).toBe(false);
+    const s = settingsFromStored({ demonyms: true, kinds: { person: false } });
+    expect(s.demonyms).toBe(true);
     expect(s.scope).toBe(DEFAULT_READER_SETTINGS.scope);
     expect([...annotatorOptionsOf(s).kinds]).toEqual([
       'initiative',
@@ -31,31 +31,42 @@ describe('reader settings', () => {
     await readerSettingsItem.setValue(
       applySettingsChange(await getReaderSettings(), { kinds: { country: false } }),
     );
-    const after = applySettingsChange(await getReaderSettings(), { firstMentionOnly: true });
+    const after = applySettingsChange(await getReaderSettings(), { firstMentionOnly: false });
     await readerSettingsItem.setValue(after);
     expect(after.kinds).toEqual({ ...DEFAULT_READER_SETTINGS.kinds, country: false });
     expect(Object.values(after.kinds).filter((on) => !on)).toHaveLength(1);
-    expect(after.firstMentionOnly).toBe(true);
+    expect(after.firstMentionOnly).toBe(false);
     expect(await getReaderSettings()).toEqual(after);
   });
 
   it('reads a damaged stored value field by field: bad fields get their default, good ones are kept', async () => {
     await readerSettingsItem.setValue({
       demonyms: 'yes',
-      firstMentionOnly: true,
+      firstMentionOnly: false,
       scope: 'everywhere',
-      underline: 'wavy',
+      underline: 'tint',
       hoverDelayMs: -5,
       kinds: { person: false, country: 'no' },
     } as never);
     expect(await getReaderSettings()).toEqual({
       ...DEFAULT_READER_SETTINGS,
-      firstMentionOnly: true,
-      underline: 'wavy',
+      firstMentionOnly: false,
+      underline: 'tint',
       kinds: { ...DEFAULT_READER_SETTINGS.kinds, person: false },
     });
     await readerSettingsItem.setValue('garbage' as never);
     expect(await getReaderSettings()).toEqual(DEFAULT_READER_SETTINGS);
+  });
+
+  it('is quiet by default: first mentions only, no demonyms, the article only, a line style per kind', () => {
+    expect(DEFAULT_READER_SETTINGS).toMatchObject({
+      demonyms: false,
+      firstMentionOnly: true,
+      scope: 'article',
+      underline: 'lines',
+    });
+    // A style of an earlier version (one line style for every kind) falls back to the default.
+    expect(settingsFromStored({ underline: 'dotted' }).underline).toBe('lines');
   });
 
   it('rejects changes the options page cannot make', () => {
