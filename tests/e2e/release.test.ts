@@ -300,7 +300,8 @@ describe('dataset release workflow, off GitHub', () => {
     requests = [];
     ext = await launch(join(ROOT, RELEASE_BUILD, 'chrome-mv3'));
     options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    // The feed is under "Advanced", which #advanced opens.
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html#advanced`);
     // No reader action: the install's own check read the build's feed (after seeding the bundled data).
     const installed = async (): Promise<string | undefined> =>
       ((await sendFromPage(options, 'update:status')).res as { dataset?: { version: string } } | undefined)

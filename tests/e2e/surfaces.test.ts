@@ -205,7 +205,15 @@ describe('quiet defaults', () => {
     // "Macron's original coalition" (a later mention, unmarked) opens the same card.
     const p = await pointOf(page, '#p2', "Macron's");
     await page.mouse.move(p.x, p.y);
-    await expect.poll(() => page.evaluate(pageCardName), { timeout: 10_000 }).toBe('Emmanuel Macron');
+    // The card heads with the name as the article wrote it, the official name beneath.
+    await expect.poll(() => page.evaluate(pageCardName), { timeout: 10_000 }).toBe('Macron');
+    expect(
+      await page.evaluate(
+        () =>
+          document.querySelector('normlens-ui')?.shadowRoot?.querySelector('.nl-official')?.textContent ??
+          null,
+      ),
+    ).toBe('Emmanuel Macron');
     await page.keyboard.press('Escape');
     await waitForCard(page, false);
     // The digest counts both mentions.
