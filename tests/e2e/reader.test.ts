@@ -395,8 +395,9 @@ describe('options', () => {
     const delay = options.locator('input[name="hoverDelayMs"]');
     await delay.fill('1500');
     await delay.press('Enter');
+    // The unchecked box above left a "Saved" already: wait for the stored value, then for its message.
+    await expect.poll(async () => (await getSettings(browser)).hoverDelayMs, { timeout: 10_000 }).toBe(1500);
     await expect.poll(() => options.locator('.nl-status').textContent()).toContain('Saved');
-    expect((await getSettings(browser)).hoverDelayMs).toBe(1500);
     const p = await pointOf(page, '#p1', 'Germany');
     await page.bringToFront();
     await page.mouse.move(p.x, p.y);
