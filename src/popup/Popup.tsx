@@ -9,8 +9,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Card } from '../card/Card';
-import { changedSince, todayIso } from '../card/as-of';
+import { changedSince, datasetDate, todayIso } from '../card/as-of';
 import { formatDate, kindLabel, kindPluralLabel } from '../card/format';
+import { memberCount } from '../card/glance';
 import type { CardData } from '../shared/card-data';
 import { ENTITY_KINDS, type EntityKind } from '../shared/vocabulary';
 import { t, uiLanguage } from '../i18n/t';
@@ -89,6 +90,13 @@ function changedSinceArticle(
   return changedSince(relevant, published, todayIso()).length > 0;
 }
 
+/** The card's count of members as of the data ("67 of 74 members listed"), for the digest row and its copy. */
+function countOf(card: CardData): ReturnType<typeof memberCount> {
+  const today = todayIso();
+  const dataDate = datasetDate(card.dataset);
+  return memberCount(card, dataDate < today ? dataDate : today);
+}
+
 async function copyDigest(summary: PageSummary, cards: ReadonlyMap<string, CardData>): Promise<boolean> {
   const groups = groupByKind(entriesOf(summary));
   const facts = new Map<string, DigestFact>();
@@ -101,6 +109,14 @@ async function copyDigest(summary: PageSummary, cards: ReadonlyMap<string, CardD
           source: card.entity.source,
           asOf: t('card_as_of', formatDate(card.entity.asOf)),
         });
+        const count = countOf(card);
+        if (count) {
+          facts.get(e.id)!.count = {
+            text: count.text,
+            ...(count.source ? { source: count.source } : {}),
+            ...(count.asOf ? { asOf: t('card_as_of', formatDate(count.asOf)) } : {}),
+          };
+        }
       }
     }
   }
@@ -226,6 +242,7 @@ export function Popup() {
     const short = shortName(e);
     const data = cards.get(e.id);
     const changed = data && changedSinceArticle(data, summary?.published, onPage);
+    const count = data && countOf(data);
     return (
       <li key={e.id}>
         <button
@@ -253,6 +270,7 @@ export function Popup() {
             <span class="nl-row-extra">{`×${e.count}`}</span>
           </span>
           {data && <span class="nl-gist">{gistOf(data.entity.summary)}</span>}
+          {count && <span class="nl-row-count">{count.text}</span>}
         </button>
         {expanded(e.id)}
       </li>

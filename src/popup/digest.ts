@@ -51,6 +51,11 @@ export interface DigestFact {
   source: string;
   /** Already formatted, e.g. "as of 1 Jun 2025". */
   asOf: string;
+  /**
+   * The card's count of members, as the card words it ("67 of 74 members listed", "81 states · 1,215
+   * supporters in all"): a partial list says so here too. With the list's own source and as-of date.
+   */
+  count?: { text: string; source?: string; asOf?: string };
 }
 
 export interface DigestLabels {
@@ -72,11 +77,18 @@ export function digestMarkdown(
     for (const e of group.entries) {
       const fact = facts.get(e.id);
       const head = `- **${escapeMarkdown(e.name)}** (${escapeMarkdown(labels.mentions(e.count))})`;
-      lines.push(
-        fact
-          ? `${head}: ${escapeMarkdown(fact.summary)} ([${escapeMarkdown(sourceHost(fact.source))}](${markdownUrl(fact.source)}), ${escapeMarkdown(fact.asOf)})`
-          : head,
-      );
+      if (!fact) {
+        lines.push(head);
+        continue;
+      }
+      const cite = (source: string, asOf: string) =>
+        `([${escapeMarkdown(sourceHost(source))}](${markdownUrl(source)}), ${escapeMarkdown(asOf)})`;
+      let line = `${head}: ${escapeMarkdown(fact.summary)} ${cite(fact.source, fact.asOf)}`;
+      if (fact.count) {
+        const { text, source, asOf } = fact.count;
+        line += ` ${escapeMarkdown(text)}${source ? ` ${cite(source, asOf ?? fact.asOf)}` : ''}`;
+      }
+      lines.push(line);
     }
   }
   lines.push('', `_${escapeMarkdown(labels.via)}_`);

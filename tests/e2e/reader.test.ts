@@ -377,6 +377,26 @@ describe('popup digest', () => {
   });
 });
 
+describe('popup digest, partial lists', () => {
+  it('a partial list reads "N of M listed" in the digest row and in the copied Markdown, as on the card', async () => {
+    const page = await open('lists-2020.html');
+    const popup = await openPopupFor(page);
+    const row = popup.locator('.nl-digest-row', { hasText: 'Counter Ransomware Initiative' });
+    await expect
+      .poll(() => row.locator('.nl-row-count').textContent(), { timeout: 10_000 })
+      .toMatch(/^67 of 74 members listed/);
+    await popup.getByRole('button', { name: 'Copy digest' }).click();
+    await expect
+      .poll(() => popup.locator('.nl-digest-status').textContent())
+      .toBe('Digest copied as Markdown.');
+    expect(await clipboard(page)).toMatch(
+      /- \*\*International Counter Ransomware Initiative\*\* .*67 of 74 members listed/,
+    );
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('options', () => {
   it('changes apply to open tabs without reload: first mention only, and the hover delay', async () => {
     const page = await open('article.html');

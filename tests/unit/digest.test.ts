@@ -49,6 +49,32 @@ describe('digest', () => {
     expect(md.indexOf('### initiatives')).toBeLessThan(md.indexOf('### countrys'));
   });
 
+  it('writes a partial list as the card does, "N of M listed", with the list\'s own source', () => {
+    const md = digestMarkdown(
+      'https://news.example/c',
+      groupByKind([{ id: 'cri', name: 'Counter Ransomware Initiative', kind: 'initiative', count: 1 }]),
+      new Map([
+        [
+          'cri',
+          {
+            summary: 'A coalition against ransomware.',
+            source: 'https://example.gov/cri',
+            asOf: 'as of 1 Oct 2025',
+            count: {
+              text: '67 of 74 members listed',
+              source: 'https://example.gov/members',
+              asOf: 'as of 2 Oct 2025',
+            },
+          },
+        ],
+      ]),
+      { title: 'Names', kind: (k) => k, mentions: (n) => `${n}×`, via: 'From NormLens' },
+    );
+    expect(md).toContain(
+      '- **Counter Ransomware Initiative** (1×): A coalition against ransomware. ([example.gov](https://example.gov/cri), as of 1 Oct 2025) 67 of 74 members listed ([example.gov](https://example.gov/members), as of 2 Oct 2025)',
+    );
+  });
+
   it('groups and writes the threat actors and incidents, after the other kinds', () => {
     const groups = groupByKind([
       ...entries,
